@@ -1,0 +1,51 @@
+package org.verl4j.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code java -jar target/verl4j.jar <command>}: the one place where exceptions become messages and exit codes.
+ * Library code throws; this class prints one line naming the problem (a stack trace only with {@code --debug}).
+ */
+@Command(name = "verl4j", mixinStandardHelpOptions = true, version = "verl4j 0.1.0",
+        description = "VERL (Velocity-Exploiting Rank Learning, arXiv 2509.23808) in Java.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces of errors.")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Builds the command line with every subcommand and the error policy. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((ex, line, parseResult) -> {
+            boolean debug = parseResult.hasMatchedOption("--debug")
+                    || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
+            if (debug) ex.printStackTrace(line.getErr());
+            line.getErr().println("verl4j: error: " + messageOf(ex));
+            return 1;
+        });
+        return cli;
+    }
+
+    static String messageOf(Throwable ex) {
+        Throwable t = ex;
+        while (t.getMessage() == null && t.getCause() != null) t = t.getCause();
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

@@ -1,0 +1,40 @@
+package org.verl4j.rank;
+
+import java.util.List;
+
+/**
+ * The rank metrics of one response (spec §2–§3).
+ *
+ * <pre>
+ * ER  = exp(H), H = −Σ p_i ln(p_i + ε), p_i = σ_i/(Σσ + ε)   on the whole (untruncated) response
+ * ERV = mean_j v_j   (j ≥ 2),  ERA = mean_j a_j   (j ≥ 3)     on the windows of the truncated response
+ * </pre>
+ *
+ * @param tokens          T, rows of the whole response
+ * @param er              ER of the whole response (0 when T &lt; 2, 1 when all rows are equal)
+ * @param logEr           H = ln ER (the "Log ER"; 0 when T &lt; 2)
+ * @param traditionalRank #{σ_i &gt; σ_max·max(T,d)·2⁻²³}
+ * @param erv             ERV, 0 when not measured
+ * @param era             ERA, 0 when not measured
+ * @param ervMeasured     at least one velocity existed (T' ≥ 2s+1 after truncation)
+ * @param eraMeasured     at least one acceleration existed (T' ≥ 3s+1)
+ * @param windows         the per-window series, empty unless requested
+ */
+public record RankDynamics(int tokens, double er, double logEr, int traditionalRank,
+                           double erv, double era, boolean ervMeasured, boolean eraMeasured,
+                           List<WindowPoint> windows) {
+
+    public RankDynamics {
+        windows = List.copyOf(windows);
+    }
+
+    /** Measures a response without keeping the window series. */
+    public static RankDynamics measure(HiddenStates z, RankOptions options) {
+        return WindowedRank.measure(z, options, false);
+    }
+
+    /** Measures a response, keeping the per-window series when {@code keepWindows}. */
+    public static RankDynamics measure(HiddenStates z, RankOptions options, boolean keepWindows) {
+        return WindowedRank.measure(z, options, keepWindows);
+    }
+}

@@ -1,0 +1,57 @@
+package org.verl4j.architecture;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The core packages (effective rank, shaping, RL math) may use the JDK, EJML and each other only, so that
+ * embedders need nothing but EJML. Checked on the sources: every import and every fully qualified name.
+ */
+class CoreDependencyTest {
+
+    static final List<String> CORE = List.of("rank", "shaping", "rl");
+    static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
+    static final Pattern FOREIGN = Pattern.compile("\\b(com\\.microsoft|com\\.fasterxml|picocli|ai\\.onnxruntime|org\\.verl4j\\.(?!rank|shaping|rl)\\w+)\\.");
+
+    @Test
+    void corePackagesImportOnlyTheJdkEjmlAndTheCore() throws IOException {
+        Path root = Path.of("src/main/java/org/verl4j");
+        List<String> violations = new ArrayList<>();
+        int files = 0;
+        for (String pkg : CORE) {
+            Path dir = root.resolve(pkg);
+            if (!Files.isDirectory(dir)) continue;
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : (Iterable<Path>) paths.filter(f -> f.toString().endsWith(".java"))::iterator) {
+                    files++;
+                    String src = Files.readString(p);
+                    Matcher m = IMPORT.matcher(src);
+                    while (m.find()) {
+                        String imported = m.group(1);
+                        if (!allowed(imported)) violations.add(p + ": import " + imported);
+                    }
+                    Matcher f = FOREIGN.matcher(src);
+                    while (f.find()) violations.add(p + ": refers to " + f.group(1));
+                }
+            }
+        }
+        assertThat(files).as("core source files found").isPositive();
+        assertThat(violations).as("core packages must depend on the JDK and EJML only").isEmpty();
+    }
+
+    static boolean allowed(String name) {
+        if (name.startsWith("java.") || name.startsWith("org.ejml.")) return true;
+        for (String pkg : CORE) if (name.startsWith("org.verl4j." + pkg + ".")) return true;
+        return false;
+    }
+}
