@@ -80,7 +80,10 @@ public final class AnswerNormaliser {
     /** "5 \text{ cm}" → "5": the reference's trailing-\text rule, plus unit text with an exponent (deliberate). */
     private static String removeTrailingUnit(String s) {
         String t = TRAILING_TEXT.matcher(s).replaceAll("").strip();
-        if (!t.isEmpty() && !t.equals(s)) s = t;
+        if (!t.isEmpty() && !t.equals(s)) {
+            s = t;
+            if (s.endsWith("\\") && !s.endsWith("\\\\")) s = s.substring(0, s.length() - 1).strip(); // "203\ \text{km}"
+        }
         Matcher unit = TRAILING_UNIT.matcher(s);
         if (unit.find() && unit.start() > 0) {
             String rest = s.substring(0, unit.start()).strip();

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 final class ChoiceAnswer {
 
     private static final Pattern LETTER = Pattern.compile("(?<![A-Za-z0-9_])([A-E])(?![A-Za-z0-9_])");
+    private static final Pattern CHINESE_CONCLUSION = Pattern.compile("选[:：]?\\s*([A-E]{1,5})(?![A-Za-z])");
     private static final Pattern TRIGGER = Pattern.compile("choice is|answer is");
 
     private ChoiceAnswer() {
@@ -55,6 +56,14 @@ final class ChoiceAnswer {
         List<String> found = letters(pred);
         String last = found.isEmpty() ? stripDots(pred.strip()) : found.get(found.size() - 1);
         return stripTrailingSlash(AnswerNormaliser.stripTrailing(last, '.'));
+    }
+
+    /** The letters of the last "故选：BC" / "选 AD" in a response (deliberate addition for Chinese answers). */
+    static java.util.Optional<String> chineseConclusion(String response) {
+        Matcher m = CHINESE_CONCLUSION.matcher(response);
+        String last = null;
+        while (m.find()) last = m.group(1);
+        return java.util.Optional.ofNullable(last);
     }
 
     /** Whether every character is one of A–E (true for "" as in the reference). */

@@ -15,19 +15,22 @@ import java.util.regex.Pattern;
  * <pre>
  * 1 case-insensitive string equality            5 brackets stripped, then string equality
  * 2 a choice letter A–E                          6 (a,b) vs (c,d): element-wise      7 matrices: element-wise
+ *                                                  (6 and 7 fall through to 8 and 9 when they fail)
  * 3 numbers: p ≈ r (and r/100, r·100)           8 equations a=b vs c=d: a−b ≡ ±(c−d); "x=v" vs v
  * 4 empty prediction: wrong                      9 symbolic equality ({@link SymbolicEquality})
  * </pre>
  *
  * Number closeness is Python's {@code isclose(r, p, rel_tol=1e-4)}. Deliberate differences (README): an
  * integer reference needs an exactly equal number; r/100 and r·100 count only when a percent sign was
- * written; interval brackets must match; comma lists and ∪ of intervals compare as unordered
+ * written; interval brackets must match; "\\ln2" equals "ln2" as a string; comma lists and ∪ of intervals compare as unordered
  * collections, with a ± element standing for both signs.
  */
 final class MathEquivalence {
 
     private static final double REL_TOL = 1e-4;
     private static final Pattern LIST_FORMAT = Pattern.compile("^[(\\[].+[)\\]]");
+    private static final Pattern FUNCTION_BACKSLASH =
+            Pattern.compile("\\\\(ln|log|sin|cos|tan|cot|sec|csc|exp)(?![a-zA-Z])");
     private static final String BEGIN = "\\begin{pmatrix}";
     private static final String END = "\\end{pmatrix}";
 
@@ -44,6 +47,10 @@ final class MathEquivalence {
         deadline.check();
         if (prediction.strip().toLowerCase(Locale.ROOT).equals(reference.strip().toLowerCase(Locale.ROOT))) {
             return Optional.of("exact_string_ci");
+        }
+        if (FUNCTION_BACKSLASH.matcher(prediction).replaceAll("$1").strip()
+                .equalsIgnoreCase(FUNCTION_BACKSLASH.matcher(reference).replaceAll("$1").strip())) {
+            return Optional.of("string_without_function_backslash");
         }
         if (ChoiceAnswer.isSingleLetter(reference) && ChoiceAnswer.fromAnswer(prediction).equals(reference)) {
             return Optional.of("choice");
@@ -67,12 +74,12 @@ final class MathEquivalence {
         if (Brackets.removeAll(predStripped).equalsIgnoreCase(Brackets.removeAll(refStripped))) {
             return Optional.of("bracket_stripped_string");
         }
-        if (LIST_FORMAT.matcher(pred).find() && LIST_FORMAT.matcher(ref).find()) {
-            return elementwise(pred.substring(1, pred.length() - 1), ref.substring(1, ref.length() - 1))
-                    ? Optional.of("tuple_elementwise") : Optional.empty();
+        if (LIST_FORMAT.matcher(pred).find() && LIST_FORMAT.matcher(ref).find()
+                && elementwise(pred.substring(1, pred.length() - 1), ref.substring(1, ref.length() - 1))) {
+            return Optional.of("tuple_elementwise");
         }
-        if (isMatrix(pred) && isMatrix(ref)) {
-            return MatrixText.equal(pred, ref, this) ? Optional.of("matrix_elementwise") : Optional.empty();
+        if (isMatrix(pred) && isMatrix(ref) && MatrixText.equal(pred, ref, this)) {
+            return Optional.of("matrix_elementwise");
         }
         Optional<Boolean> equation = Equations.compare(pred, ref, this);
         if (equation.isPresent()) return equation.get() ? Optional.of("equation") : Optional.empty();

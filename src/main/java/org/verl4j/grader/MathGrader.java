@@ -16,7 +16,8 @@ import java.util.Set;
  * pred = strip(strip(extract(response)))            gt = strip(groundTruth)   (minerva_math, carp_en: gt kept)
  * gt ∈ {A..E}, pred ∉ {A..E}      → pred = choice letter of the whole response
  * gt ⊆ {A..E}*, pred ⊄ {A..E}*    → pred = the letters A–E of pred
- * correct = math_equal(pred, gt)
+ *                                   (none: the letters of a last "故选：BC"-style conclusion, a deliberate addition)
+ * correct = pred ≠ "" ∧ math_equal(pred, gt)     (the reference lets an empty answer match an empty gt)
  * </pre>
  *
  * Thread-safe and stateless. {@link #grade(String, String, String)} has no deadline; {@link GradingExecutor}
@@ -44,8 +45,9 @@ public final class MathGrader {
             pred = choiceFixup(pred, gt, response);
             extracted = pred;
             boolean percent = found.raw().contains("%") || groundTruth.contains("%");
+            if (pred.isEmpty()) return new Verdict(false, pred, "no_answer", false, boxed); // deliberate: "" ≠ ""
             Optional<String> rule = new MathEquivalence(percent, deadline).equal(pred, gt);
-            String reason = rule.orElse(pred.isEmpty() ? "no_answer" : "not_equal");
+            String reason = rule.orElse("not_equal");
             return new Verdict(rule.isPresent(), pred, reason, false, boxed);
         } catch (GradingTimeoutException e) {
             return Verdict.timeout(extracted, boxed);
@@ -64,7 +66,9 @@ public final class MathGrader {
         if (ChoiceAnswer.isSingleLetter(gt) && !ChoiceAnswer.isSingleLetter(pred)) {
             return ChoiceAnswer.fromResponse(response);
         }
-        if (ChoiceAnswer.isMultiChoice(gt) && !ChoiceAnswer.isMultiChoice(pred)) return ChoiceAnswer.keepLetters(pred);
-        return pred;
+        if (!ChoiceAnswer.isMultiChoice(gt)) return pred;
+        String letters = ChoiceAnswer.isMultiChoice(pred) ? pred : ChoiceAnswer.keepLetters(pred);
+        if (letters.isEmpty() && !gt.isEmpty()) return ChoiceAnswer.chineseConclusion(response).orElse("");
+        return letters;
     }
 }
