@@ -25,6 +25,8 @@ import java.util.Set;
  */
 public final class MathGrader {
 
+    /** Reason prefix of a verdict whose grading failed with an unexpected exception (wrong, and reported). */
+    public static final String ERROR_PREFIX = "grader_error: ";
     private static final Set<String> KEEP_GROUND_TRUTH = Set.of("carp_en", "minerva_math");
 
     /** Grades one response; {@code datasetName} (nullable) decides extraction rules such as multiple choice. */
@@ -51,6 +53,9 @@ public final class MathGrader {
             return new Verdict(rule.isPresent(), pred, reason, false, boxed);
         } catch (GradingTimeoutException e) {
             return Verdict.timeout(extracted, boxed);
+        } catch (RuntimeException e) {
+            // A defect in the grader must not abort a whole evaluation; the reason names it and callers count it.
+            return new Verdict(false, extracted, ERROR_PREFIX + e, false, boxed);
         }
     }
 

@@ -35,27 +35,31 @@ final class UnitWords {
             "increase", "decrease", "d", "less", "Surface", "litre", "pi sq m", "s .", "metre", "meter",
             "inch");
 
-    private static final List<Pattern> PATTERNS = compile();
+    private static final List<Pattern> PATTERNS = new ArrayList<>();
+    /** Per pattern, a literal every match contains (the word up to its first '.'): a cheap pre-test. */
+    private static final List<String> LITERALS = new ArrayList<>();
 
-    private UnitWords() {
-    }
-
-    private static List<Pattern> compile() {
+    static {
         List<String> all = new ArrayList<>(WORDS);
         for (String w : WORDS) all.add(w + "s");
-        List<Pattern> patterns = new ArrayList<>(all.size());
         for (String w : all) {
-            patterns.add(Pattern.compile("(^|[^\\w\\\\])" + w + "($|\\W)", Pattern.UNICODE_CHARACTER_CLASS));
+            PATTERNS.add(Pattern.compile("(^|[^\\w\\\\])" + w + "($|\\W)", Pattern.UNICODE_CHARACTER_CLASS));
+            int dot = w.indexOf('.');
+            LITERALS.add(dot < 0 ? w : w.substring(0, dot));
         }
-        return patterns;
+    }
+
+    private UnitWords() {
     }
 
     /** The answer with unit words removed (two passes over the list, as the reference does). */
     static String remove(String s) {
         for (int pass = 0; pass < 2; pass++) {
-            for (Pattern p : PATTERNS) {
+            for (int k = 0; k < PATTERNS.size(); k++) {
                 if (s.isEmpty()) return s;
-                String t = p.matcher(s).replaceAll("$1$2");
+                if (!s.contains(LITERALS.get(k))) continue;
+                String t = PATTERNS.get(k).matcher(s).replaceAll("$1$2");
+                if (t.equals(s)) continue;
                 if (!t.isEmpty() && hasLetterOrDigit(t)) s = t;
             }
         }

@@ -14,6 +14,8 @@ public record Rational(BigInteger p, BigInteger q) {
 
     public static final Rational ZERO = new Rational(BigInteger.ZERO, BigInteger.ONE);
     public static final Rational ONE = new Rational(BigInteger.ONE, BigInteger.ONE);
+    /** Decimal literals beyond 10^±MAX_SCALE are not read exactly (1e999999999 would not fit in memory). */
+    private static final int MAX_SCALE = 4000;
 
     public Rational {
         if (q.signum() == 0) throw new ArithmeticException("rational with zero denominator");
@@ -35,6 +37,7 @@ public record Rational(BigInteger p, BigInteger q) {
     /** The exact value of a decimal literal such as "0.125" or "3.89e-10". */
     public static Rational parseDecimal(String literal) {
         BigDecimal d = new BigDecimal(literal);
+        if (Math.abs(d.scale()) > MAX_SCALE) throw new ArithmeticException("literal too large: " + literal);
         return d.scale() <= 0
                 ? new Rational(d.toBigIntegerExact(), BigInteger.ONE)
                 : new Rational(d.unscaledValue(), BigInteger.TEN.pow(d.scale()));
