@@ -29,7 +29,7 @@ public final class GradingExecutor implements AutoCloseable {
 
     private static final long POLL_MILLIS = 20;
 
-    private final MathGrader grader;
+    private final ItemGrader grader;
     private final long timeoutMillis;
     private final long graceMillis;
     private final ExecutorService pool;
@@ -38,7 +38,7 @@ public final class GradingExecutor implements AutoCloseable {
      * @param threads       worker threads (≥ 1)
      * @param timeoutMillis per-item deadline in milliseconds (≥ 1)
      */
-    public GradingExecutor(MathGrader grader, int threads, long timeoutMillis) {
+    public GradingExecutor(ItemGrader grader, int threads, long timeoutMillis) {
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         if (timeoutMillis < 1) throw new IllegalArgumentException("timeout must be at least 1 ms, got " + timeoutMillis);
         this.grader = grader;
@@ -60,7 +60,7 @@ public final class GradingExecutor implements AutoCloseable {
             GradingItem item = items.get(k);
             futures.add(pool.submit(() -> {
                 started.set(index, System.nanoTime());
-                return grader.grade(item.response(), item.groundTruth(), item.dataset(), Deadline.in(timeoutMillis));
+                return grader.grade(item, Deadline.in(timeoutMillis));
             }));
         }
         List<Verdict> verdicts = new ArrayList<>(items.size());

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * 4 empty prediction: wrong                      9 symbolic equality ({@link SymbolicEquality})
  * </pre>
  *
- * Number closeness is Python's {@code isclose(r, p, rel_tol=1e-4)}. Deliberate differences (README): an
- * integer reference needs an exactly equal number; r/100 and r·100 count only when a percent sign was
+ * Number closeness is Python's {@code isclose(r, p, rel_tol=1e-4)}. Deliberate differences (README): when
+ * either side is an integer literal the numbers must be exactly equal; r/100 and r·100 count only when a percent sign was
  * written; interval brackets must match; "\\ln2" equals "ln2" as a string; comma lists and ∪ of intervals compare as unordered
  * collections, with a ± element standing for both signs.
  */
@@ -110,7 +110,7 @@ final class MathEquivalence {
         Optional<NumberLiteral> p = NumberLiteral.parse(prediction);
         Optional<NumberLiteral> r = NumberLiteral.parse(reference);
         if (p.isEmpty() || r.isEmpty()) return false;
-        if (r.get().integerLiteral()) {
+        if (r.get().integerLiteral() || p.get().integerLiteral()) {
             if (p.get().value().compareTo(r.get().value()) == 0) return true;
         } else if (isClose(p.get().toDouble(), r.get().toDouble())) {
             return true;

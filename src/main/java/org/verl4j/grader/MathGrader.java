@@ -23,7 +23,7 @@ import java.util.Set;
  * Thread-safe and stateless. {@link #grade(String, String, String)} has no deadline; {@link GradingExecutor}
  * runs items with one.
  */
-public final class MathGrader {
+public final class MathGrader implements ItemGrader {
 
     /** Reason prefix of a verdict whose grading failed with an unexpected exception (wrong, and reported). */
     public static final String ERROR_PREFIX = "grader_error: ";
@@ -53,10 +53,15 @@ public final class MathGrader {
             return new Verdict(rule.isPresent(), pred, reason, false, boxed);
         } catch (GradingTimeoutException e) {
             return Verdict.timeout(extracted, boxed);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             // A defect in the grader must not abort a whole evaluation; the reason names it and callers count it.
             return new Verdict(false, extracted, ERROR_PREFIX + e, false, boxed);
         }
+    }
+
+    @Override
+    public Verdict grade(GradingItem item, Deadline deadline) {
+        return grade(item.response(), item.groundTruth(), item.dataset(), deadline);
     }
 
     /** The reference's parse_ground_truth post-processing: strip_string, except for minerva_math and carp_en. */

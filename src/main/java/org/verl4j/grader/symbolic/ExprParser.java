@@ -28,9 +28,15 @@ public final class ExprParser {
     private static final Expr E = new Expr.Const("e", Complex.real(Math.E));
     private static final Expr I = new Expr.Const("i", Complex.I);
 
+    /** Deeper nesting than this is not an answer (and would exhaust the stack). */
+    private static final int MAX_DEPTH = 200;
+    /** Longer texts are prose or runaway output, not answers; the bound also bounds the tree depth. */
+    private static final int MAX_TOKENS = 1000;
+
     private final List<Token> tokens;
     private final Deadline deadline;
     private int at;
+    private int depth;
 
     private ExprParser(List<Token> tokens, Deadline deadline) {
         this.tokens = tokens;
@@ -41,6 +47,7 @@ public final class ExprParser {
     public static Expr parse(String text, Deadline deadline) {
         ExprParser p = new ExprParser(Lexer.tokens(text, deadline), deadline);
         if (p.tokens.isEmpty()) throw new ParseException("empty expression");
+        if (p.tokens.size() > MAX_TOKENS) throw new ParseException("longer than " + MAX_TOKENS + " tokens");
         Expr e = p.expression();
         if (p.at < p.tokens.size()) throw new ParseException("unexpected '" + p.peek().text() + "'");
         return e;
@@ -62,11 +69,13 @@ public final class ExprParser {
 
     private Expr expression() {
         deadline.check();
+        if (++depth > MAX_DEPTH) throw new ParseException("nested more than " + MAX_DEPTH + " deep");
         Expr e = term();
         while (peekSymbol("+") || peekSymbol("-")) {
             char op = tokens.get(at++).text().charAt(0);
             e = new Expr.Binary(op, e, term());
         }
+        depth--;
         return e;
     }
 

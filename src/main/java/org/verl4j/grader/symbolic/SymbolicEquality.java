@@ -1,7 +1,5 @@
 package org.verl4j.grader.symbolic;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -15,7 +13,7 @@ import java.util.regex.Pattern;
  * {@code simplify(a − b) == 0} and {@code N(a) ≈ N(b)} in the reference's {@code symbolic_equal}.
  *
  * <pre>
- * constants:  exact rationals when the reference side is an integer:       a = b exactly
+ * constants:  both exact rationals, one of them an integer:               a = b exactly
  *             otherwise (the reference's numeric path, float(N(·))):       |a − b| ≤ 1e-4 · max(|a|, |b|)
  * variables:  at P random points z (each variable uniform in [0.5, 2.5], real):
  *             |a(z) − b(z)| ≤ 1e-8 · max(|a(z)|, |b(z)|, 1)   at every point where both are finite
@@ -77,10 +75,10 @@ public final class SymbolicEquality {
     }
 
     private static boolean equalConstants(Expr x, Expr y, Deadline deadline) {
+        Optional<Rational> rx = x.exact();
         Optional<Rational> ry = y.exact();
-        if (ry.isPresent() && ry.get().isInteger()) {
-            Optional<Rational> rx = x.exact();
-            if (rx.isPresent()) return rx.get().equals(ry.get());
+        if (rx.isPresent() && ry.isPresent() && (rx.get().isInteger() || ry.get().isInteger())) {
+            return rx.get().equals(ry.get());
         }
         Complex a = x.eval(Map.of(), deadline);
         Complex b = y.eval(Map.of(), deadline);
@@ -91,12 +89,5 @@ public final class SymbolicEquality {
     static boolean close(Complex a, Complex b, double tol, double floor) {
         double scale = Math.max(Math.max(a.abs(), b.abs()), floor);
         return a.sub(b).abs() <= tol * scale;
-    }
-
-    /** The values of a list of expressions at one shared point, for callers comparing parts. */
-    static List<Complex> values(List<Expr> es, Map<String, Complex> point, Deadline deadline) {
-        List<Complex> out = new ArrayList<>();
-        for (Expr e : es) out.add(e.eval(point, deadline));
-        return out;
     }
 }
