@@ -40,7 +40,7 @@ class MathGraderTest {
             "[0.5, 8]|[\\frac{1}{2}, 8]",
             "\\begin{pmatrix} 0.2 \\\\ -3.6 \\end{pmatrix}|\\begin{pmatrix} 1/5 \\\\ -18/5 \\end{pmatrix}",
             "y = 2x + 3|2x+3",
-            "p + q = 1|1 - p = q",
+            "u + v = 1|1 - u = v",
             "x=8, y=-2|(8,-2)",
             "4 \\times 10^{5}|400000",
             "8.49 \\times 10^{-4}|8.49e-4",
