@@ -25,7 +25,9 @@ public final class AnswerNormaliser {
     private static final Pattern ARRAY_BEGIN = Pattern.compile("\\\\begin\\{array\\}\\{.*?\\}");
     private static final Pattern TRAILING_TEXT = Pattern.compile("\\\\text\\{.*?\\}$");
     private static final Pattern TRAILING_UNIT = Pattern.compile(
-            "\\\\(?:text|mathrm|textrm|mbox)\\{[~\\s]*[A-Za-z][A-Za-z\\s~./]*\\}(\\^\\{?\\d\\}?)?\\s*$");
+            "\\\\(?:text|mathrm|textrm|mbox)\\{[~\\s]*([A-Za-z][A-Za-z\\s~./]*)\\}(\\^\\{?\\d\\}?)?\\s*$");
+    /** Upright letters that are numbers, not units: the imaginary unit and Euler's e. */
+    private static final Set<String> NOT_UNITS = Set.of("i", "e");
     private static final Pattern TRAILING_SPACING = Pattern.compile("(\\\\[,;: !]?|\\\\q?quad|~|\\s)+$");
     private static final Pattern NUMBER_THEN_WORDS = Pattern.compile(
             "(-?\\d[\\d,]*(?:\\.\\d+)?)\\s+([A-Za-z]{2,})(?:\\s+[A-Za-z]+)*");
@@ -99,7 +101,7 @@ public final class AnswerNormaliser {
             if (!unspaced.isEmpty() && Character.isDigit(unspaced.charAt(unspaced.length() - 1))) s = unspaced;
         }
         Matcher unit = TRAILING_UNIT.matcher(s);
-        if (unit.find() && unit.start() > 0) {
+        if (unit.find() && unit.start() > 0 && !NOT_UNITS.contains(unit.group(1).strip())) {
             String rest = TRAILING_SPACING.matcher(s.substring(0, unit.start())).replaceAll("");
             if (!rest.isEmpty() && Character.isDigit(rest.charAt(rest.length() - 1))) s = rest;
         }

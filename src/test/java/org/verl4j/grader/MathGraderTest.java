@@ -60,6 +60,11 @@ class MathGraderTest {
             "\\ln 2|ln2",
             "25\\%|25",
             "10\\%|0.1",
+            "x<-2|x < - 2",
+            "-2 > x|x < -2",
+            "m \\leq \\sqrt{3}|m \\le \\sqrt { 3 }",
+            "1-5\\mathrm{i}|1-5i",
+            "x \\in [-2,7]|[-2,7]",
     })
     void equivalent(String pred, String gt) {
         assertThat(equal(pred, gt)).as(pred + " vs " + gt).isTrue();
@@ -89,6 +94,9 @@ class MathGraderTest {
             "0.6931|ln2",
             "odd|\\text{even}",
             "1|1\\frac{4}{5}",
+            "x<2|x \\le 2",
+            "x>2|x<2",
+            "1-5\\mathrm{i}|1-5",
     })
     void notEquivalent(String pred, String gt) {
         assertThat(equal(pred, gt)).as(pred + " vs " + gt).isFalse();
