@@ -2,6 +2,8 @@ package org.verl4j.grader;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Deliberate difference from the reference: answers that are collections compare without regard to order.
@@ -12,13 +14,18 @@ import java.util.List;
  * </pre>
  *
  * A side is split at top-level commas (inside one enclosing {…} when it is a set) or at ∪; an element with a
- * top-level ± stands for its two signs. Both sides need at least two elements and the same count; then a
+ * ± (anywhere in it) stands for its two signs. Both sides need at least two elements and the same count; then a
  * perfect matching under element equality decides. A tuple "(a,b)" is one element, so order still matters
  * inside it.
  */
 final class UnorderedParts {
 
     private static final int MAX_ELEMENTS = 12;
+    /**
+     * ± as written ({@code \pm}), or as the reference's unit-word removal leaves it: {@code 1\pm\sqrt{5}} →
+     * {@code 1\\sqrt{5}} (a doubled backslash before a command) and {@code \pm 3} → {@code \3}.
+     */
+    private static final Pattern PLUS_MINUS = Pattern.compile("\\\\pm(?![a-zA-Z])|\\\\(\\\\)(?=[a-zA-Z])|\\\\(\\d)");
 
     private UnorderedParts() {
     }
@@ -54,13 +61,14 @@ final class UnorderedParts {
     }
 
     private static void expandPlusMinus(String part, List<String> out) {
-        int at = topLevel(part, "\\pm", 0);
-        if (at < 0) {
+        Matcher m = PLUS_MINUS.matcher(part);
+        if (part.contains("matrix") || !m.find()) {
             out.add(part);
             return;
         }
-        String before = part.substring(0, at);
-        String after = part.substring(at + 3);
+        String before = part.substring(0, m.start());
+        String kept = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : "";
+        String after = kept + part.substring(m.end());
         expandPlusMinus(before + "+" + after, out);
         expandPlusMinus(before + "-" + after, out);
     }

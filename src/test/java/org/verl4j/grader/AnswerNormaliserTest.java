@@ -38,7 +38,7 @@ class AnswerNormaliserTest {
             "203\\ \\text{km}|203",
             "2 \\mathrm{~cm}|2",
             "165 apples|165",
-            "1\\pm\\sqrt{5}|1\\pm\\sqrt{5}",
+            "1\\pm\\sqrt{5}|1\\\\sqrt{5}",
             "f(x) = 2 x|f(x)=2x",
             "\\text{east}|east",
             "infinity|\\infty",
