@@ -8,7 +8,7 @@ import java.util.List;
  *
  * <pre>
  * level  operands  operand ∈   factor ∈   operators  parentheses
- *   1       2      [1, 9]        —          + −         no        "7+5"
+ *   1       2      [1, 30]       —          + −         no        "17+5"
  *   2       3      [1, 9]        —          + −         no        "9-3+4"
  *   3       3      [1, 20]     [2, 9]       + − ×       no        "12+7*3"
  *   4       4      [1, 50]     [2, 9]       + − ×       yes       "(41-8)*3+17"
@@ -48,7 +48,7 @@ public record ArithmeticLevel(int level, int operands, int maxOperand, int maxFa
     /** The row {@code level} of the table above; throws naming the valid range otherwise. */
     public static ArithmeticLevel of(int level) {
         return switch (level) {
-            case 1 -> new ArithmeticLevel(1, 2, 9, 0, ADDITIVE, false, BOUND);
+            case 1 -> new ArithmeticLevel(1, 2, 30, 0, ADDITIVE, false, BOUND);
             case 2 -> new ArithmeticLevel(2, 3, 9, 0, ADDITIVE, false, BOUND);
             case 3 -> new ArithmeticLevel(3, 3, 20, 9, ALL, false, BOUND);
             case 4 -> new ArithmeticLevel(4, 4, 50, 9, ALL, true, BOUND);

@@ -37,6 +37,8 @@ public record DigitCompletionTask(int level, int maxNumber, int maxDiff, int max
     /** Digits, the separator between numbers and the one between sequence and parameters. */
     public static final String ALPHABET = "0123456789,:";
 
+    private static final Pattern PROMPT = Pattern.compile("\\d+,\\d+:\\d+,\\d+");
+
     public DigitCompletionTask {
         if (maxNumber < 1) throw new IllegalArgumentException("maxNumber m must be ≥ 1, got " + maxNumber);
         if (maxDiff < 1) throw new IllegalArgumentException("maxDiff must be ≥ 1, got " + maxDiff);
@@ -76,14 +78,17 @@ public record DigitCompletionTask(int level, int maxNumber, int maxDiff, int max
         int b = (a + d) % maxNumber;
         int n = rng.nextInt(maxNumInResponse + 1);
         String prompt = a + "," + b + ":" + maxNumber + "," + n;
-        String answer = groundTruth(prompt);
+        String answer = continuation(a, b, maxNumber, n);
         return new Problem(NAME + "-" + prompt, NAME, level, prompt, answer, answer);
     }
 
     /** The next n numbers of the sequence a prompt {@code "a,b:m,n"} starts (verl's ground-truth response). */
     public static String groundTruth(String prompt) {
         int[] p = parsePrompt(prompt);
-        int a = p[0], b = p[1], m = p[2], n = p[3];
+        return continuation(p[0], p[1], p[2], p[3]);
+    }
+
+    private static String continuation(int a, int b, int m, int n) {
         int delta = Math.floorMod(b - a, m);                    // δ = (b − a) mod m
         List<String> xs = new ArrayList<>(n);
         int x = b;                                              // x₀ = b
@@ -129,7 +134,7 @@ public record DigitCompletionTask(int level, int maxNumber, int maxDiff, int max
 
     /** {a, b, m, n} of a prompt {@code "a,b:m,n"}; throws naming the prompt when it has another shape. */
     static int[] parsePrompt(String prompt) {
-        if (!prompt.matches("\\d+,\\d+:\\d+,\\d+"))
+        if (!PROMPT.matcher(prompt).matches())
             throw new IllegalArgumentException("digit-completion prompt must read 'a,b:m,n', got '" + prompt + "'");
         String[] halves = prompt.split(":");
         String[] ab = halves[0].split(",");
