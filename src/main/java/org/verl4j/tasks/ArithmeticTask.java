@@ -145,6 +145,9 @@ public record ArithmeticTask(ArithmeticLevel difficulty) implements ReasoningTas
 
     @Override
     public Verdict verify(Problem problem, String response) {
+        if (!INTEGER.matcher(problem.answer()).matches())
+            throw new IllegalArgumentException("arithmetic problem " + problem.id() + " has a non-integer answer '"
+                    + problem.answer() + "'");
         BigInteger expected = new BigInteger(problem.answer());
         Optional<String> boxed = BoxedAnswer.lastBoxed(response);
         if (boxed.isPresent()) {

@@ -99,6 +99,12 @@ class BenchmarkLoaderTest {
     }
 
     @Test
+    void math500AnswersAreTheLastBoxOfTheirSolutions() {
+        for (BenchmarkItem it : load(Benchmark.MATH500))
+            assertThat(it.solution().flatMap(org.verl4j.grader.BoxedAnswer::lastBoxed)).as(it.id()).contains(it.answer());
+    }
+
+    @Test
     void gaokaoChoiceItemsCarryTheirOptionLetters() {
         List<BenchmarkItem> one = load(Benchmark.GAOKAO2024_I);
         assertThat(one.get(0).answer()).isEqualTo("A");

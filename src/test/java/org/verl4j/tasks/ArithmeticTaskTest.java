@@ -67,6 +67,12 @@ class ArithmeticTaskTest {
     }
 
     @Test
+    void aProblemWithoutAnIntegerAnswerIsRejectedByName() {
+        Problem p = new Problem("odd-one", "arithmetic", 1, "1+1", "two", "");
+        assertThatThrownBy(() -> ArithmeticTask.level(1).verify(p, "\\boxed{2}")).hasMessageContaining("odd-one");
+    }
+
+    @Test
     void timedOutVerdictsScoreAsWrong() {
         assertThat(RewardShape.INDEPENDENT.reward(Verdict.timeout("", false))).isEqualTo(-1.0);
         assertThat(RewardShape.BINARY.reward(Verdict.timeout("28", true))).isEqualTo(0.0);
