@@ -1,5 +1,6 @@
 package org.verl4j.cli;
 
+import org.verl4j.tasks.CharTokenizer;
 import org.verl4j.tasks.ProblemJsonl;
 import org.verl4j.tasks.ReasoningTask;
 import org.verl4j.tasks.TaskSplits;
@@ -41,6 +42,10 @@ public final class TasksGenerateCommand implements Runnable {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
+    @Option(names = "--tokenizer-config", paramLabel = "FILE",
+            description = "Also write a verl-style char-level tokenizer_config.json over the task's alphabet to FILE.")
+    Path tokenizerConfig;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -50,6 +55,7 @@ public final class TasksGenerateCommand implements Runnable {
         TaskSplits splits = TaskSplits.generate(t, train, test, seed);
         ProblemJsonl.write(out.resolve("train.jsonl"), splits.train());
         ProblemJsonl.write(out.resolve("test.jsonl"), splits.test());
+        if (tokenizerConfig != null) CharTokenizer.of(t.alphabet(), 2048).writeConfig(tokenizerConfig);
         spec.commandLine().getOut().printf("wrote %d train + %d test problems of %s level %d (seed %d) to %s%n",
                 splits.train().size(), splits.test().size(), t.name(), t.level(), seed, out);
     }

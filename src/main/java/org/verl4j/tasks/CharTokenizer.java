@@ -152,6 +152,12 @@ public final class CharTokenizer {
         }
     }
 
+    /** Writes {@link #configJson()} to {@code file} atomically. */
+    public void writeConfig(Path file) {
+        String json = configJson();
+        AtomicWrite.write(file, out -> out.write(json));
+    }
+
     private static String describe(char c) {
         return "'" + c + "' (U+" + String.format("%04X", (int) c) + ")";
     }

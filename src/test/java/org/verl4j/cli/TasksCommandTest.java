@@ -57,6 +57,15 @@ class TasksCommandTest {
     }
 
     @Test
+    void theTokenizerConfigCoversTheTasksAlphabet(@TempDir Path dir) {
+        Path config = dir.resolve("tok/tokenizer_config.json");
+        Run r = run("tasks", "generate", "--task", "arithmetic", "--level", "2", "--train", "5", "--test", "1",
+                "--out", dir.toString(), "--tokenizer-config", config.toString());
+        assertThat(r.code()).isZero();
+        assertThat(org.verl4j.tasks.CharTokenizer.read(config).characters()).isEqualTo(ArithmeticTask.ALPHABET);
+    }
+
+    @Test
     void helpWorks() {
         Run help = run("tasks", "generate", "--help");
         assertThat(help.code()).isZero();
