@@ -3,6 +3,8 @@ package org.verl4j.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One parsed JSON line of a benchmark file, with typed field access whose errors name the field.
@@ -35,11 +37,11 @@ record BenchmarkRow(JsonNode node) {
     }
 
     /** A list of strings, required and non-empty. */
-    java.util.List<String> texts(String field) {
+    List<String> texts(String field) {
         JsonNode v = node.get(field);
         if (v == null || !v.isArray() || v.isEmpty())
             throw new IllegalArgumentException("field '" + field + "' missing or not a non-empty list");
-        java.util.List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (JsonNode e : v) {
             if (!e.isTextual()) throw new IllegalArgumentException("field '" + field + "' holds a non-string " + e);
             out.add(e.asText());

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -108,7 +109,7 @@ public final class CharTokenizer {
     /** The chat template with a generation prompt: the prompt's characters followed by {@link #SEP}. */
     public int[] encodePrompt(String prompt) {
         int[] body = encode(prompt);
-        int[] out = java.util.Arrays.copyOf(body, body.length + 1);
+        int[] out = Arrays.copyOf(body, body.length + 1);
         out[body.length] = SEP;
         return out;
     }
