@@ -14,6 +14,8 @@ import java.util.Map;
  * std_g    = sqrt( Σ_{i∈g} (s_i − mean_g)² / (n − 1) )     Bessel's correction
  * group of one: mean 0, std 1 (verl's convention: the score passes through unchanged)
  * </pre>
+ * The mean is accumulated as s_first + Σ (s_i − s_first)/n, so a group of equal scores has exactly its score
+ * as mean and exactly 0 as advantage (a plain Σ/n can miss by an ulp, which ε would blow up to ~1e-11).
  */
 public final class GroupBaseline {
 
@@ -39,9 +41,10 @@ public final class GroupBaseline {
     /** mean_g of the members (0 for a group of one). */
     public static double mean(double[] s, int[] members) {
         if (members.length == 1) return 0.0;
-        double sum = 0;
-        for (int i : members) sum += s[i];
-        return sum / members.length;
+        double first = s[members[0]];
+        double shifted = 0;
+        for (int i : members) shifted += s[i] - first;
+        return first + shifted / members.length;
     }
 
     /** std_g with Bessel's correction (1 for a group of one). */

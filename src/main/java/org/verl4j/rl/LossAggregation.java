@@ -22,8 +22,7 @@ public enum LossAggregation {
             double rowSum = 0;
             int rowTokens = 0;
             for (int t = 0; t < loss[i].length; t++)
-                if (mask[i][t]) { rowSum += loss[i][t]; rowTokens++; }
-            total += rowSum;
+                if (mask[i][t]) { rowSum += loss[i][t]; total += loss[i][t]; rowTokens++; }
             tokens += rowTokens;
             sequences += this == SEQ_MEAN_TOKEN_MEAN ? rowSum / rowTokens : rowSum;
         }
