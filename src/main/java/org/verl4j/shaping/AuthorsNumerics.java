@@ -1,5 +1,8 @@
 package org.verl4j.shaping;
 
+import org.verl4j.rl.GroupBaseline;
+import org.verl4j.rl.TokenMask;
+
 /**
  * Bit-level emulation of the authors' PyTorch arithmetic (their reward manager and GRPO), for parity checks
  * against {@code shared/golden/reward}. Not the definition — {@link VerlAux} and {@code org.verl4j.rl.Grpo}
@@ -70,7 +73,7 @@ public final class AuthorsNumerics {
         float[] s = new float[scores.length];
         for (int i = 0; i < s.length; i++) s[i] = Bf16.round(scores[i]);
         float[] a = new float[s.length];
-        for (int[] g : org.verl4j.rl.GroupBaseline.groups(groupIds)) {
+        for (int[] g : GroupBaseline.groups(groupIds)) {
             if (g.length == 1) {
                 a[g[0]] = Bf16.round((s[g[0]] - 0f) / (1f + (float) epsilon));
                 continue;
@@ -103,7 +106,7 @@ public final class AuthorsNumerics {
         float k = Bf16.round(kappa);
         double[][] out = new double[a0.length][a0[0].length];
         for (int i = 0; i < a0.length; i++) {
-            int last = org.verl4j.rl.TokenMask.lastValid(mask[i]);
+            int last = TokenMask.lastValid(mask[i]);
             for (int t = 0; t < a0[i].length; t++) {
                 float a = (float) a0[i][t];
                 float aux = t == last ? storedAux[i] : 0f;
