@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  *
  * A side is split at top-level commas (inside one enclosing {…} when it is a set) or at ∪; an element with a
  * ± (anywhere in it) stands for its two signs. Both sides need at least two elements and the same count; then a
- * perfect matching under element equality decides. A tuple "(a,b)" is one element, so order still matters
+ * perfect matching under element equality decides (n² comparisons, then a 2ⁿ bitmask search; n ≤ 12).
+ * A tuple "(a,b)" is one element, so order still matters
  * inside it.
  */
 final class UnorderedParts {
@@ -33,17 +34,22 @@ final class UnorderedParts {
     static boolean equal(String pred, String ref, MathEquivalence eq) {
         List<String> p = elements(pred);
         List<String> r = elements(ref);
-        if (p.size() < 2 || p.size() != r.size() || p.size() > MAX_ELEMENTS) return false;
-        return match(p, r, 0, new boolean[r.size()], eq);
-    }
-
-    private static boolean match(List<String> p, List<String> r, int k, boolean[] used, MathEquivalence eq) {
-        if (k == p.size()) return true;
-        for (int j = 0; j < r.size(); j++) {
-            if (used[j] || !eq.isEqual(p.get(k), r.get(j))) continue;
-            used[j] = true;
-            if (match(p, r, k + 1, used, eq)) return true;
-            used[j] = false;
+        int n = p.size();
+        if (n < 2 || n != r.size() || n > MAX_ELEMENTS) return false;
+        boolean[][] same = new boolean[n][n];
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < n; j++) same[k][j] = eq.isEqual(p.get(k), r.get(j));
+        }
+        // reachable[mask]: the first bitCount(mask) prediction elements can be matched to the reference set mask
+        boolean[] reachable = new boolean[1 << n];
+        reachable[0] = true;
+        for (int mask = 0; mask < 1 << n; mask++) {
+            if (!reachable[mask]) continue;
+            int k = Integer.bitCount(mask);
+            if (k == n) return true;
+            for (int j = 0; j < n; j++) {
+                if ((mask & (1 << j)) == 0 && same[k][j]) reachable[mask | (1 << j)] = true;
+            }
         }
         return false;
     }

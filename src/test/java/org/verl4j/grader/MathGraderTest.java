@@ -105,6 +105,23 @@ class MathGraderTest {
     }
 
     @Test
+    void collectionsNeedEveryElementMatched() {
+        String ones = String.join(",", java.util.Collections.nCopies(12, "1"));
+        assertThat(equal(ones, ones.substring(0, ones.length() - 1) + "2")).isFalse();
+        assertThat(equal("2,1,1,1,1,1,1,1,1,1,1,1", ones.substring(0, ones.length() - 1) + "2")).isTrue();
+    }
+
+    @Test
+    void pathologicalInputsEndInAVerdict() {
+        String huge = "\\boxed{" + "1+".repeat(100_000) + "1}";
+        Verdict v = grader.grade(huge, "100001", null, org.verl4j.grader.symbolic.Deadline.in(5_000));
+        assertThat(v.correct()).isFalse();
+        assertThat(v.reason()).doesNotStartWith(MathGrader.ERROR_PREFIX);
+        Verdict nested = grader.grade("\\boxed{" + "(".repeat(3000) + "1" + ")".repeat(3000) + "}", "1", null);
+        assertThat(nested.reason()).doesNotStartWith(MathGrader.ERROR_PREFIX);
+    }
+
+    @Test
     void anEmptyAnswerIsNeverCorrect() {
         Verdict v = grader.grade("I do not know", "", null);
         assertThat(v.correct()).isFalse();
