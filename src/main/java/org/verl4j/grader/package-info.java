@@ -11,7 +11,7 @@
  *
  * Deliberate differences from the reference (each a general rule; the README lists them with reasons):
  * <ol>
- *   <li>an integer literal on either side needs an exactly equal number (reference: rel_tol 1e-4, so
+ *   <li>a side written as an integer literal needs an exactly equal number (reference: rel_tol 1e-4, so
  *       60001 = 60000);</li>
  *   <li>r/100 and r·100 count only when a percent sign was written (reference: always, so 600 = 6);</li>
  *   <li>interval brackets must match: (3,4) ≠ (3,4];</li>

@@ -61,6 +61,7 @@ class MathGraderTest {
             "25\\%|25",
             "10\\%|0.1",
             "x<-2|x < - 2",
+            "6.022 \\times 10^{23}|6.02214076e23",
             "\\frac{1+\\sqrt{5}}{2}, \\frac{1-\\sqrt{5}}{2}|\\frac{1\\pm\\sqrt{5}}{2}",
             "3, -3|\\pm 3",
             "-2 > x|x < -2",
@@ -97,6 +98,7 @@ class MathGraderTest {
             "odd|\\text{even}",
             "1|1\\frac{4}{5}",
             "x<2|x \\le 2",
+            "\\frac{600001}{10}|60000",
             "x>2|x<2",
             "1-5\\mathrm{i}|1-5",
     })
