@@ -2,6 +2,7 @@ package org.verl4j.rank;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The windowed ERV/ERA procedure of spec §3.
@@ -20,7 +21,7 @@ final class WindowedRank {
     private WindowedRank() {
     }
 
-    static RankDynamics measure(HiddenStates z, RankOptions options, boolean keepWindows) {
+    static RankDynamics measure(HiddenStates z, RankOptions options, boolean keepWindows, ExecutorService pool) {
         int rowsT = z.rows();
         double[] sigma = rowsT < 2 ? new double[0] : CentredSpectrum.singularValues(z, rowsT);
         double er = rowsT < 2 ? 0.0 : EffectiveRank.fromSingularValues(sigma);
