@@ -128,10 +128,13 @@ sealed interface ResponseInput extends AutoCloseable permits ResponseInput.Npy, 
 
         @Override
         public Response read(int k) throws IOException {
+            if (validRows != null) {                                          // read the valid rows only
+                int valid = (int) validRows[k];
+                return new Response(source, k, null, valid, cols, file.readSubarray(k, valid * cols));
+            }
             double[] z = batch ? file.readSubarray(k) : file.readDoubles();   // T×d, C order
             int valid = rows;
-            if (validRows != null) valid = (int) validRows[k];
-            else if (lengths instanceof FromPadding p) while (valid > 0 && p.isPadding(z, valid - 1, cols)) valid--;
+            if (lengths instanceof FromPadding p) while (valid > 0 && p.isPadding(z, valid - 1, cols)) valid--;
             if (valid < rows) z = Arrays.copyOf(z, valid * cols);
             return new Response(source, k, null, valid, cols, z);
         }

@@ -102,11 +102,21 @@ public final class NpyFile implements AutoCloseable {
      * {@code N×T×d}, response {@code i} as {@code T·d} row-major values.
      */
     public double[] readSubarray(long i) throws IOException {
+        return readSubarray(i, elementsOf(java.util.Arrays.copyOfRange(header.shape(), 1, header.rank())));
+    }
+
+    /**
+     * The first {@code count} elements (C order) of {@code a[i]} — for a batch, the first {@code count/d} rows of
+     * response {@code i}, so that padding beyond a known length is never read.
+     */
+    public double[] readSubarray(long i, int count) throws IOException {
         requireFloating();
         if (header.rank() < 1 || i < 0 || i >= header.dim(0))
             throw new IndexOutOfBoundsException(path + ": no slice " + i + " in shape " + java.util.Arrays.toString(header.shape()));
         long[] rest = java.util.Arrays.copyOfRange(header.shape(), 1, header.rank());
-        return readRange(rest, i, header.dim(0), elementsOf(rest), new DoubleSink());
+        if (count < 0 || count > elementsOf(rest))
+            throw new IndexOutOfBoundsException(path + ": " + count + " elements requested from a slice of " + elementsOf(rest));
+        return readRange(rest, i, header.dim(0), count, new DoubleSink());
     }
 
     private void requireFloating() {
@@ -121,8 +131,8 @@ public final class NpyFile implements AutoCloseable {
     }
 
     /**
-     * Elements of the sub-array {@code rest} at first-axis index {@code i} of an array whose first axis has
-     * {@code n} entries (n = 1, i = 0 for a whole array).
+     * The first {@code count} elements (C order) of the sub-array {@code rest} at first-axis index {@code i} of an
+     * array whose first axis has {@code n} entries (n = 1, i = 0 for a whole array).
      * <pre>
      * C order:       offset(i, r) = i·∏rest + C-index(r)           one contiguous range
      * Fortran order: offset(i, r) = i + n·F-index(r),  F-index(r) = Σ_k r_k·∏rest[0..k)
@@ -132,7 +142,7 @@ public final class NpyFile implements AutoCloseable {
         A out = sink.allocate(count);
         int bytes = header.dtype().bytes();
         if (!header.fortranOrder() || rest.length == 0 || n == 1 && rest.length == 1) {
-            long first = header.dataOffset() + i * count * (long) bytes;
+            long first = header.dataOffset() + i * TensorInfo.elementCount(rest) * bytes;
             int perChunk = TensorDecoder.CHUNK_BYTES / bytes;
             for (int done = 0; done < count; done += perChunk) {
                 int len = Math.min(perChunk, count - done);

@@ -171,4 +171,36 @@ class MetricsCommandTest {
         assertThat(lines).extracting(l -> l.get("source").asText()).containsExactly(a.toString(), b.toString());
         assertThat(lines.get(0).get("erv_measured").asBoolean()).isFalse();        // 40 < 2·40+1 at s = 40
     }
+
+    /** A Fortran-order batch 2×12×5 written by hand: element (i, t, j) at i + N·(t + T·j); response 1 = worked Z. */
+    @Test
+    void fortranOrderBatchIsReadResponseByResponse() throws IOException {
+        int n = 2, rows = 12, cols = 5;
+        double[] z = trig(rows, cols);
+        String dict = "{'descr': '<f8', 'fortran_order': True, 'shape': (2, 12, 5), }";
+        int total = (10 + dict.length() + 1 + 63) / 64 * 64;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(total + 8 * n * rows * cols).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 0x93).put("NUMPY".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
+        b.putShort((short) (total - 10)).put((dict + " ".repeat(total - 11 - dict.length()) + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        for (int j = 0; j < cols; j++)
+            for (int t = 0; t < rows; t++)
+                for (int i = 0; i < n; i++) b.putDouble(i == 1 ? z[t * cols + j] : t == j ? 1 : 0);
+        Path p = dir.resolve("fortran.npy");
+        Files.write(p, b.array());
+        List<JsonNode> lines = CliRun.of("metrics", p.toString(), "--stride", "3").lines();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1).get("erv").asDouble()).isCloseTo(1.447603179254, within(1e-11));
+        assertThat(lines.get(1).get("era").asDouble()).isCloseTo(0.117728590602, within(1e-11));
+        assertThat(lines.get(0).get("traditional_rank").asInt()).isEqualTo(5);      // rows e_0..e_4 then zeros
+    }
+
+    @Test
+    void paddingAlsoAppliesToSafetensorsTensors() throws IOException {
+        double[] z = Arrays.copyOf(trig(12, 5), 20 * 5);                        // 12 rows of Z, 8 rows of 0
+        Path st = dir.resolve("padded.safetensors");
+        SafetensorsWriter.write(st, List.of(NamedTensor.ofDoubles("r", DType.F64, new long[]{20, 5}, z)), Map.of());
+        JsonNode r = CliRun.of("metrics", st.toString(), "--stride", "3", "--lengths-from-padding", "0").lines().get(0);
+        assertThat(r.get("T").asInt()).isEqualTo(12);
+        assertThat(r.get("erv").asDouble()).isCloseTo(1.447603179254, within(1e-11));
+    }
 }

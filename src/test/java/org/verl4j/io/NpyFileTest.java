@@ -46,6 +46,8 @@ class NpyFileTest {
             assertThat(f.header().dataOffset() % 64).isZero();
             assertThat(f.readDoubles()).containsExactly(0.5, 1.5, 2.5, 3.5, 4.5, 5.5);
             assertThat(f.readSubarray(1)).containsExactly(3.5, 4.5, 5.5);
+            assertThat(f.readSubarray(1, 2)).containsExactly(3.5, 4.5);
+            assertThatThrownBy(() -> f.readSubarray(2)).hasMessageContaining("a.npy").hasMessageContaining("slice 2");
         }
     }
 
@@ -79,6 +81,7 @@ class NpyFileTest {
             }
             double[] all = f.readDoubles();
             assertThat(all[1 * rows * d + 2 * d + 3]).isEqualTo(123);
+            assertThat(f.readSubarray(1, 2 * d)).containsExactly(100, 101, 102, 103, 110, 111, 112, 113);
         }
     }
 
