@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.verl4j.testing.SharedDir;
@@ -38,8 +39,24 @@ class GoldenDiffsTest {
     static final double F64_TOLERANCE = 1e-6;
     static final double FLOAT32_TOLERANCE = 1e-3;
 
+    /** Every case and run except the few stride-1 runs on long trajectories (see {@link #heavy}). */
     @TestFactory
     List<DynamicNode> everyGoldenTrajectoryHasTheFloat64VelocityAndAcceleration() {
+        return goldenRuns(false);
+    }
+
+    /** The stride-1 runs on trajectories longer than 256 rows: hundreds of windows each, ~10 s in all. */
+    @Tag("slow")
+    @TestFactory
+    List<DynamicNode> longGoldenTrajectoriesAtStrideOneHaveTheFloat64VelocityAndAcceleration() {
+        return goldenRuns(true);
+    }
+
+    static boolean heavy(JsonNode entry, JsonNode run) {
+        return run.get("stride").asInt() == 1 && entry.get("T").asInt() > 256;
+    }
+
+    private static List<DynamicNode> goldenRuns(boolean heavyRuns) {
         Path manifestPath = SharedDir.require("golden/diffs/manifest.json");
         JsonNode manifest = GoldenMatrix.manifest(manifestPath);
         Path dir = manifestPath.getParent();
@@ -48,13 +65,16 @@ class GoldenDiffsTest {
         for (JsonNode entry : manifest.get("cases")) {
             String id = entry.get("id").asText();
             List<DynamicTest> runs = new ArrayList<>();
-            runs.add(DynamicTest.dynamicTest("whole sequence", () -> checkWholeSequence(dir, entry)));
-            runs.add(DynamicTest.dynamicTest("trainer calculator, stride 40", () -> checkTrainerDefaults(dir, entry)));
+            if (!heavyRuns) {
+                runs.add(DynamicTest.dynamicTest("whole sequence", () -> checkWholeSequence(dir, entry)));
+                runs.add(DynamicTest.dynamicTest("trainer calculator, stride 40", () -> checkTrainerDefaults(dir, entry)));
+            }
             for (JsonNode run : entry.get("runs")) {
+                if (heavy(entry, run) != heavyRuns) continue;
                 String name = "stride " + run.get("stride").asInt() + ", M " + (run.get("max_seq_len").isNull() ? "none" : run.get("max_seq_len").asInt());
                 runs.add(DynamicTest.dynamicTest(name, () -> checkRun(dir, entry, run)));
             }
-            cases.add(DynamicContainer.dynamicContainer(id, runs));
+            if (!runs.isEmpty()) cases.add(DynamicContainer.dynamicContainer(id, runs));
         }
         assertThat(cases).as("golden diff cases").isNotEmpty();
         return cases;
