@@ -1,5 +1,7 @@
 package org.verl4j.tasks;
 
+import org.verl4j.grader.Verdict;
+import org.verl4j.rl.TaskReward;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -53,6 +55,11 @@ class ArithmeticTaskProperties {
     void theWorkedSolutionEarnsTheFullReward(@ForAll @IntRange(min = 1, max = 6) int level, @ForAll long seed) {
         ArithmeticTask task = ArithmeticTask.level(level);
         Problem p = task.sample(new Random(seed));
-        assertThat(RewardShape.INDEPENDENT.reward(task.verify(p, p.solution()))).isEqualTo(1.0);
+        assertThat(reward(TaskReward.INDEPENDENT, task.verify(p, p.solution()))).isEqualTo(1.0);
+    }
+
+    /** The task reward of a verdict, through the RL core's table (spec §8). */
+    private static double reward(TaskReward table, Verdict verdict) {
+        return table.score(verdict.correct(), verdict.boxed());
     }
 }

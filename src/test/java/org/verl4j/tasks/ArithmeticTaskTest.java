@@ -1,5 +1,6 @@
 package org.verl4j.tasks;
 
+import org.verl4j.rl.TaskReward;
 import org.junit.jupiter.api.Test;
 import org.verl4j.grader.Verdict;
 
@@ -51,16 +52,16 @@ class ArithmeticTaskTest {
         Verdict nothing = task.verify(p, "I do not know");
         Verdict lastBoxWins = task.verify(p, "\\boxed{28} no wait \\boxed{29}");
 
-        assertThat(RewardShape.INDEPENDENT.reward(worked)).isEqualTo(1.0);
-        assertThat(RewardShape.INDEPENDENT.reward(spaced)).isEqualTo(1.0);
-        assertThat(RewardShape.INDEPENDENT.reward(unboxed)).isEqualTo(0.5);
-        assertThat(RewardShape.INDEPENDENT.reward(wrongBoxed)).isEqualTo(-0.5);
-        assertThat(RewardShape.INDEPENDENT.reward(notInteger)).isEqualTo(-0.5);
-        assertThat(RewardShape.INDEPENDENT.reward(nothing)).isEqualTo(-1.0);
-        assertThat(RewardShape.INDEPENDENT.reward(lastBoxWins)).isEqualTo(-0.5);
-        assertThat(RewardShape.BINARY.reward(worked)).isEqualTo(1.0);
-        assertThat(RewardShape.BINARY.reward(unboxed)).isEqualTo(1.0);
-        assertThat(RewardShape.BINARY.reward(wrongBoxed)).isEqualTo(0.0);
+        assertThat(reward(TaskReward.INDEPENDENT, worked)).isEqualTo(1.0);
+        assertThat(reward(TaskReward.INDEPENDENT, spaced)).isEqualTo(1.0);
+        assertThat(reward(TaskReward.INDEPENDENT, unboxed)).isEqualTo(0.5);
+        assertThat(reward(TaskReward.INDEPENDENT, wrongBoxed)).isEqualTo(-0.5);
+        assertThat(reward(TaskReward.INDEPENDENT, notInteger)).isEqualTo(-0.5);
+        assertThat(reward(TaskReward.INDEPENDENT, nothing)).isEqualTo(-1.0);
+        assertThat(reward(TaskReward.INDEPENDENT, lastBoxWins)).isEqualTo(-0.5);
+        assertThat(reward(TaskReward.BINARY, worked)).isEqualTo(1.0);
+        assertThat(reward(TaskReward.BINARY, unboxed)).isEqualTo(1.0);
+        assertThat(reward(TaskReward.BINARY, wrongBoxed)).isEqualTo(0.0);
         assertThat(worked.extracted()).isEqualTo("28");
         assertThat(unboxed.extracted()).isEqualTo("28");
         assertThat(nothing.reason()).isEqualTo("no-answer");
@@ -74,8 +75,8 @@ class ArithmeticTaskTest {
 
     @Test
     void timedOutVerdictsScoreAsWrong() {
-        assertThat(RewardShape.INDEPENDENT.reward(Verdict.timeout("", false))).isEqualTo(-1.0);
-        assertThat(RewardShape.BINARY.reward(Verdict.timeout("28", true))).isEqualTo(0.0);
+        assertThat(reward(TaskReward.INDEPENDENT, Verdict.timeout("", false))).isEqualTo(-1.0);
+        assertThat(reward(TaskReward.BINARY, Verdict.timeout("28", true))).isEqualTo(0.0);
     }
 
     @Test
@@ -92,5 +93,10 @@ class ArithmeticTaskTest {
         String solution = "=12+21-5\n=33-5\n=28\n\\boxed{28}";
         assertThat(tok.encode(solution)).doesNotContain(CharTokenizer.UNK);
         assertThat(tok.decode(tok.encode(solution))).isEqualTo(solution);
+    }
+
+    /** The task reward of a verdict, through the RL core's table (spec §8). */
+    private static double reward(TaskReward table, Verdict verdict) {
+        return table.score(verdict.correct(), verdict.boxed());
     }
 }

@@ -1,5 +1,6 @@
 package org.verl4j.tasks;
 
+import org.verl4j.rl.TaskReward;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -49,7 +50,7 @@ class ReasoningTaskContractProperties {
     void theEmptyResponseEarnsTheLowestIndependentRewardUnlessTheAnswerIsEmpty(
             @ForAll("tasks") ReasoningTask task, @ForAll long seed) {
         Problem p = task.sample(new Random(seed));
-        double r = RewardShape.INDEPENDENT.reward(task.verify(p, ""));
+        double r = reward(TaskReward.INDEPENDENT, task.verify(p, ""));
         assertThat(r).isEqualTo(p.answer().isEmpty() ? 1.0 : -1.0);
     }
 
@@ -59,5 +60,10 @@ class ReasoningTaskContractProperties {
         assertThat(p.task()).isEqualTo(task.name());
         assertThat(p.level()).isEqualTo(task.level());
         assertThat(ReasoningTask.of(task.name(), task.level())).isEqualTo(task);
+    }
+
+    /** The task reward of a verdict, through the RL core's table (spec §8). */
+    private static double reward(TaskReward table, Verdict verdict) {
+        return table.score(verdict.correct(), verdict.boxed());
     }
 }
