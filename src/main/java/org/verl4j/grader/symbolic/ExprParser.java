@@ -172,30 +172,16 @@ public final class ExprParser {
     }
 
     private Expr symbol(String s) {
-        switch (s) {
-            case "(": {
-                Expr e = expression();
-                expectSymbol(")");
-                return e;
-            }
-            case "[": {
-                Expr e = expression();
-                expectSymbol("]");
-                return e;
-            }
-            case "{": {
-                Expr e = expression();
-                expectSymbol("}");
-                return e;
-            }
-            case "|": {
-                Expr e = expression();
-                expectSymbol("|");
-                return new Expr.Call(MathFunction.ABS, e);
-            }
-            default:
-                throw new ParseException("unexpected '" + s + "'");
-        }
+        String closer = switch (s) {
+            case "(" -> ")";
+            case "[" -> "]";
+            case "{" -> "}";
+            case "|" -> "|";
+            default -> throw new ParseException("unexpected '" + s + "'");
+        };
+        Expr e = expression();
+        expectSymbol(closer);
+        return s.equals("|") ? new Expr.Call(MathFunction.ABS, e) : e;
     }
 
     /** The text of a subscript: one token, or a braced/parenthesised group of tokens, flattened. */
