@@ -24,7 +24,22 @@ public final class AtomicFile {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** A body that writes UTF-8 text (the writer is buffered; do not close it). */
+    @FunctionalInterface
+    public interface TextBody {
+        void writeTo(java.io.Writer out) throws IOException;
+    }
+
     private AtomicFile() {
+    }
+
+    /** Writes {@code target} atomically with the UTF-8 text {@code body} produces. */
+    public static void writeText(Path target, TextBody body) throws IOException {
+        write(target, out -> {
+            java.io.Writer writer = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
+            body.writeTo(writer);
+            writer.flush();
+        });
     }
 
     /** Writes {@code target} atomically with the bytes {@code body} produces. */
