@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * The parameter tensors of a {@link ParameterLayout} as graph values: each is a Slice of the flat θ input reshaped
  * to its shape and named after the parameter ({@code model.layers.0.mlp.up_proj.weight}). The train step
- * differentiates with respect to these views and concatenates their gradients in layout order into ∇θ[P], so the
- * backward never pads a P-long vector per tensor.
+ * differentiates with respect to θ itself; {@code Autodiff} lays the slices' gradients side by side (a Concat), so
+ * the backward never pads a P-long vector per tensor.
  */
 public final class ParameterViews {
 

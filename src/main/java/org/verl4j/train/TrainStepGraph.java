@@ -6,7 +6,6 @@ import org.verl4j.graph.GraphBuilder;
 import org.verl4j.graph.Shape;
 import org.verl4j.graph.Value;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -59,10 +58,7 @@ public final class TrainStepGraph {
         Value out = forward.build(g, views);
         Value loss = g.output(LOSS, objectiveLoss(g, type, objective, out));
 
-        List<Value> grads = Autodiff.gradients(g, loss, views.all());
-        List<Value> flatGrads = new ArrayList<>();
-        for (Value d : grads) flatGrads.add(g.reshape(d, -1));
-        Value gradient = flatGrads.size() == 1 ? flatGrads.get(0) : g.concat(0, flatGrads.toArray(Value[]::new));
+        Value gradient = Autodiff.gradients(g, loss, List.of(theta)).get(0).named("grad_theta");   // ∇θ L, flat
         Value accumulated = g.add(gradAcc, g.mul(weight, gradient)).named("g_acc_new");   // g_acc + w·∇θL
         if (mode == Mode.ACCUMULATE) {
             g.output(GRAD_ACC_OUT, accumulated);
