@@ -126,6 +126,29 @@ class TrainStepTest {
         }
     }
 
+    @Test
+    void anEmptyResponseIsRejectedAndANonFiniteGradientSkipsTheStep() {
+        Random rnd = new Random();
+        double[] theta0 = MlpPolicy.initialTheta(rnd);
+        try (TrainStep step = new TrainStep(ElementType.DOUBLE, MlpPolicy.LAYOUT, MlpPolicy.forward(ElementType.DOUBLE),
+                POLICY, AdamWConfig.defaults(), HYPER, theta0, OrtRunner.Options.cpu(1))) {
+            Map<String, HostTensor> batch = new HashMap<>(MlpPolicy.microBatch(rnd, ElementType.DOUBLE, 2, 3));
+            boolean[] mask = batch.get(TrainStepGraph.MASK).booleans();
+            mask[3] = mask[4] = mask[5] = false;                                   // row 1 empty
+            Map<String, HostTensor> empty = new HashMap<>(batch);
+            empty.put(TrainStepGraph.MASK, HostTensor.ofBooleans(new long[]{2, 3}, mask));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> step.step(List.of(empty)))
+                    .hasMessageContaining("row 1 has no valid token");
+            double[] x = batch.get(MlpPolicy.FEATURES).doubles();
+            x[0] = Double.POSITIVE_INFINITY;
+            batch.put(MlpPolicy.FEATURES, HostTensor.ofDoubles(new long[]{2, 3, MlpPolicy.F}, x));
+            TrainStep.Result r = step.step(List.of(batch));
+            assertThat(r.skipped()).isTrue();
+            assertThat(step.theta()).containsExactly(theta0);
+            assertThat(step.steps()).isZero();
+        }
+    }
+
     static Map<String, HostTensor> toFloat(Map<String, HostTensor> batch) {
         Map<String, HostTensor> out = new HashMap<>();
         batch.forEach((k, t) -> out.put(k, t.type() == ElementType.DOUBLE ? HostTensor.ofFloating(ElementType.FLOAT, t.shape(), t.doubles()) : t));
