@@ -157,7 +157,9 @@ public final class GraphBuilder extends Ops {
         List<Value> outs = new ArrayList<>();
         for (int i = 0; i < outTypes.size(); i++) {
             String name = freshName(opType + "_" + n + (outTypes.size() > 1 ? "_" + i : ""));
-            outs.add(new Value(this, name, outTypes.get(i), outShapes.get(i), null));
+            Value o = new Value(this, name, outTypes.get(i), outShapes.get(i), null);
+            o.markAutoNamed();
+            outs.add(o);
         }
         Map<String, Attribute> attrs = new LinkedHashMap<>();
         for (Attribute a : attributes) attrs.put(a.name(), a);
@@ -196,6 +198,14 @@ public final class GraphBuilder extends Ops {
         if (byName.containsKey(name)) throw new IllegalArgumentException("graph " + graphName + " already has a value named " + name);
         byName.put(name, null);
         return name;
+    }
+
+    /** Renames an auto-named {@code v} to {@code base}, or {@code base_1}, {@code base_2}… if taken. */
+    void nameAfter(Value v, String base) {
+        if (!v.isAutoNamed() || !producers.containsKey(v)) return;
+        String name = base;
+        for (int i = 1; byName.containsKey(name); i++) name = base + "_" + i;
+        rename(v, name);
     }
 
     private String freshName(String base) {

@@ -66,6 +66,18 @@ class GraphBuilderTest {
     }
 
     @Test
+    void backwardValuesAreNamedAfterTheForwardValuesTheyDifferentiate() {
+        GraphBuilder g = new GraphBuilder("names");
+        Value x = g.input("x", ElementType.DOUBLE, Shape.of(3));
+        Value h = g.tanh(g.mul(x, x)).named("h");
+        Value loss = g.reduceSumAll(g.exp(h)).named("L");
+        Value dx = Autodiff.gradients(g, loss, List.of(x)).get(0);
+        assertThat(dx.name()).isEqualTo("grad_x");
+        assertThat(g.value("grad_h")).isNotNull();
+        assertThat(h.name()).isEqualTo("h");
+    }
+
+    @Test
     void aValueTheLossDoesNotDependOnGetsAZeroGradient() {
         GraphBuilder g = new GraphBuilder("zero");
         Value x = g.input("x", ElementType.DOUBLE, Shape.of(3));
