@@ -65,6 +65,14 @@ public final class RankBatch {
         }
     }
 
+    /**
+     * Which kernels the fast path runs on in this JVM: {@code "scalar"} (plain Java, the default) or
+     * {@code "vector (4 × double)"} when started with {@code --add-modules jdk.incubator.vector}.
+     */
+    public static String kernels() {
+        return KernelChoice.ACTIVE.name();
+    }
+
     private static HiddenStates next(Iterator<HiddenStates> responses) {
         HiddenStates z = responses.next();
         if (z == null) throw new IllegalArgumentException("null response in batch");

@@ -1,5 +1,7 @@
 package org.verl4j.rank;
 
+import org.verl4j.rank.simd.Kernels;
+
 /**
  * Householder reduction of a symmetric matrix to tridiagonal form, eigenvalues only (no Q is accumulated);
  * reads and writes the lower triangle only.
@@ -22,9 +24,9 @@ final class Tridiagonalisation {
     /**
      * Reduces the n×n symmetric matrix whose lower triangle is in {@code a} (row-major, row stride n; destroyed,
      * the strict upper triangle is never read) to the diagonal {@code d[0..n)} and off-diagonal
-     * {@code e[0..n−1)} ({@code e_k = T[k+1][k]}).
+     * {@code e[0..n−1)} ({@code e_k = T[k+1][k]}); the row updates run on {@code kernels}.
      */
-    static void reduce(double[] a, int n, double[] d, double[] e) {
+    static void reduce(double[] a, int n, double[] d, double[] e, Kernels kernels) {
         double[] v = new double[n], w = new double[n];            // pending transform of step k−1
         double[] u = new double[n], p = new double[n];            // transform of step k being built
         boolean pending = false;
@@ -57,19 +59,13 @@ final class Tridiagonalisation {
             } else {
                 e[k] = x0;                                         // already reduced: no reflector
             }
-            for (int i = k + 1; i < n; i++) {
+            for (int i = k + 1; i < n; i++) {                           // one pass over A' (lower)
                 int r = i * n;
                 double vi = pending ? v[i] : 0, wi = pending ? w[i] : 0, ui = reflect ? u[i] : 0;
-                double dot = 0;
-                for (int j = k + 1; j < i; j++) {
-                    double x = a[r + j] - (vi * w[j] + wi * v[j]);  // A'_ij after step k−1
-                    a[r + j] = x;
-                    p[j] += ui * x;                                 // column part of p = A'u
-                    dot += x * u[j];                                // row part
-                }
+                double dot = kernels.updateRow(a, r, k + 1, i, vi, wi, ui, v, w, u, p);
                 double diagonal = a[r + i] - (vi * w[i] + wi * v[i]);
                 a[r + i] = diagonal;
-                p[i] += dot + diagonal * ui;
+                p[i] += dot + diagonal * ui;                            // row part of p = A'u
             }
             pending = reflect;
             if (reflect) {
