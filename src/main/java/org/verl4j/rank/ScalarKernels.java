@@ -24,6 +24,25 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void updateRowPair(double[] a, int r0, int r1, int from, int to, double vi0, double wi0, double ui0,
+                              double vi1, double wi1, double ui1, double[] v, double[] w, double[] u, double[] p,
+                              double[] dots) {
+        double dot0 = 0, dot1 = 0;
+        for (int j = from; j < to; j++) {
+            double wj = w[j], vj = v[j], uj = u[j];
+            double x0 = a[r0 + j] - (vi0 * wj + wi0 * vj);
+            double x1 = a[r1 + j] - (vi1 * wj + wi1 * vj);
+            a[r0 + j] = x0;
+            a[r1 + j] = x1;
+            p[j] += ui0 * x0 + ui1 * x1;
+            dot0 += x0 * uj;
+            dot1 += x1 * uj;
+        }
+        dots[0] = dot0;
+        dots[1] = dot1;
+    }
+
+    @Override
     public double[] gram(double[] y, int m, int d) {
         return SquaredProducts.gram(y, m, d);
     }

@@ -29,6 +29,7 @@ final class Tridiagonalisation {
     static void reduce(double[] a, int n, double[] d, double[] e, Kernels kernels) {
         double[] v = new double[n], w = new double[n];            // pending transform of step k−1
         double[] u = new double[n], p = new double[n];            // transform of step k being built
+        double[] dots = new double[2];
         boolean pending = false;
         for (int k = 0; k < n; k++) {
             if (pending) {                                         // column k (= row k) receives step k−1
@@ -59,7 +60,22 @@ final class Tridiagonalisation {
             } else {
                 e[k] = x0;                                         // already reduced: no reflector
             }
-            for (int i = k + 1; i < n; i++) {                           // one pass over A' (lower)
+            int i = k + 1;
+            for (; i + 1 < n; i += 2) {                                 // one pass over A' (lower), 2 rows
+                int r0 = i * n, r1 = r0 + n;
+                double vi0 = pending ? v[i] : 0, wi0 = pending ? w[i] : 0, ui0 = reflect ? u[i] : 0;
+                double vi1 = pending ? v[i + 1] : 0, wi1 = pending ? w[i + 1] : 0, ui1 = reflect ? u[i + 1] : 0;
+                kernels.updateRowPair(a, r0, r1, k + 1, i, vi0, wi0, ui0, vi1, wi1, ui1, v, w, u, p, dots);
+                double diagonal0 = a[r0 + i] - (vi0 * w[i] + wi0 * v[i]);                 // A'_ii
+                double below = a[r1 + i] - (vi1 * w[i] + wi1 * v[i]);                     // A'_{i+1,i}
+                double diagonal1 = a[r1 + i + 1] - (vi1 * w[i + 1] + wi1 * v[i + 1]);     // A'_{i+1,i+1}
+                a[r0 + i] = diagonal0;
+                a[r1 + i] = below;
+                a[r1 + i + 1] = diagonal1;
+                p[i] += dots[0] + diagonal0 * ui0 + below * ui1;
+                p[i + 1] += dots[1] + below * u[i] + diagonal1 * ui1;
+            }
+            for (; i < n; i++) {                                        // the odd last row
                 int r = i * n;
                 double vi = pending ? v[i] : 0, wi = pending ? w[i] : 0, ui = reflect ? u[i] : 0;
                 double dot = kernels.updateRow(a, r, k + 1, i, vi, wi, ui, v, w, u, p);

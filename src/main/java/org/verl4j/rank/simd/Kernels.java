@@ -23,6 +23,14 @@ public interface Kernels {
     double updateRow(double[] a, int r, int from, int to, double vi, double wi, double ui,
                      double[] v, double[] w, double[] u, double[] p);
 
+    /**
+     * {@link #updateRow} for the two rows at offsets {@code r0} and {@code r1} over the same j range, sharing
+     * the loads of v, w, u and p; the two row sums go to {@code dots[0]} and {@code dots[1]}.
+     */
+    void updateRowPair(double[] a, int r0, int r1, int from, int to, double vi0, double wi0, double ui0,
+                       double vi1, double wi1, double ui1, double[] v, double[] w, double[] u, double[] p,
+                       double[] dots);
+
     /** Lower triangle (row stride m) of {@code G = Y_m·Y_mᵀ} for the row-major m×d {@code y}. */
     double[] gram(double[] y, int m, int d);
 }

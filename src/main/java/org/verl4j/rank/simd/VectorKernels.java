@@ -44,6 +44,39 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void updateRowPair(double[] a, int r0, int r1, int from, int to, double vi0, double wi0, double ui0,
+                              double vi1, double wi1, double ui1, double[] v, double[] w, double[] u, double[] p,
+                              double[] dots) {
+        DoubleVector dot0 = DoubleVector.zero(SPECIES), dot1 = dot0;
+        DoubleVector u0 = DoubleVector.broadcast(SPECIES, ui0), u1 = DoubleVector.broadcast(SPECIES, ui1);
+        int j = from;
+        for (int bound = from + SPECIES.loopBound(to - from); j < bound; j += LANES) {
+            DoubleVector wj = DoubleVector.fromArray(SPECIES, w, j);
+            DoubleVector vj = DoubleVector.fromArray(SPECIES, v, j);
+            DoubleVector uj = DoubleVector.fromArray(SPECIES, u, j);
+            DoubleVector x0 = DoubleVector.fromArray(SPECIES, a, r0 + j).sub(wj.mul(vi0).add(vj.mul(wi0)));
+            DoubleVector x1 = DoubleVector.fromArray(SPECIES, a, r1 + j).sub(wj.mul(vi1).add(vj.mul(wi1)));
+            x0.intoArray(a, r0 + j);
+            x1.intoArray(a, r1 + j);
+            x1.fma(u1, x0.fma(u0, DoubleVector.fromArray(SPECIES, p, j))).intoArray(p, j);
+            dot0 = x0.fma(uj, dot0);
+            dot1 = x1.fma(uj, dot1);
+        }
+        double sum0 = dot0.reduceLanes(VectorOperators.ADD), sum1 = dot1.reduceLanes(VectorOperators.ADD);
+        for (; j < to; j++) {
+            double x0 = a[r0 + j] - (vi0 * w[j] + wi0 * v[j]);
+            double x1 = a[r1 + j] - (vi1 * w[j] + wi1 * v[j]);
+            a[r0 + j] = x0;
+            a[r1 + j] = x1;
+            p[j] += ui0 * x0 + ui1 * x1;
+            sum0 += x0 * u[j];
+            sum1 += x1 * u[j];
+        }
+        dots[0] = sum0;
+        dots[1] = sum1;
+    }
+
+    @Override
     public double[] gram(double[] y, int m, int d) {
         double[] g = new double[m * m];
         int vectorEnd = SPECIES.loopBound(d);
