@@ -19,7 +19,13 @@ final class SquaredProducts {
      */
     static double[] gram(double[] y, int m, int d) {
         double[] g = new double[m * m];
-        for (int i = 0; i < m; i += 2) {
+        for (int i = 0; i < m; i += 2) gramRows(y, m, d, i, g);
+        return g;
+    }
+
+    /** Rows i and i+1 of G (a method of its own, so that the JIT compiles it whole). */
+    private static void gramRows(double[] y, int m, int d, int i, double[] g) {
+        {
             int i1 = Math.min(i + 1, m - 1);
             int a0 = i * d, a1 = i1 * d;
             int j = 0;
@@ -59,7 +65,6 @@ final class SquaredProducts {
                 g[i1 * m + j] = s1;
             }
         }
-        return g;
     }
 
     /** S ← S + Σ_{k∈[from,to)} y_k·y_kᵀ on the lower triangle of the d×d {@code s}. */

@@ -11,10 +11,11 @@ import org.verl4j.rank.simd.Kernels;
  *          p = τ·A'u                  κ = τ/2 · pᵀu           w = p − κ·u
  *          A' ← A' − u·wᵀ − w·uᵀ     (A' = A[k+1..n, k+1..n])   d_k = A[k][k],  e_k = α
  * </pre>
- * Each step is one pass over the lower triangle of A' in which row i first receives the previous step's rank-2
- * update ({@code (v, w)} = the pending u and w) and then contributes to p twice, as row and as column of the
- * symmetric A': {@code p_i += Σ_{j<i} A'_ij u_j} and {@code p_j += A'_ij u_i}. One sweep over half the matrix
- * per step (4n² flops) keeps the work near the 4n³/3 minimum with a single memory pass per step.
+ * Each step is one pass over the lower triangle of A' ({@link Kernels#reductionPass}) in which row i first
+ * receives the previous step's rank-2 update ({@code (v, w)} = the pending u and w) and then contributes to p
+ * twice, as row and as column of the symmetric A': {@code p_i += Σ_{j<i} A'_ij u_j} and {@code p_j += A'_ij u_i}.
+ * One sweep over half the matrix per step (4n² flops) keeps the work near the 4n³/3 minimum with a single
+ * memory pass per step. The pass is one kernel call per step, so the JIT compiles it as a method of its own.
  */
 final class Tridiagonalisation {
 
@@ -29,7 +30,6 @@ final class Tridiagonalisation {
     static void reduce(double[] a, int n, double[] d, double[] e, Kernels kernels) {
         double[] v = new double[n], w = new double[n];            // pending transform of step k−1
         double[] u = new double[n], p = new double[n];            // transform of step k being built
-        double[] dots = new double[2];
         boolean pending = false;
         for (int k = 0; k < n; k++) {
             if (pending) {                                         // column k (= row k) receives step k−1
@@ -60,31 +60,13 @@ final class Tridiagonalisation {
             } else {
                 e[k] = x0;                                         // already reduced: no reflector
             }
-            int i = k + 1;
-            for (; i + 1 < n; i += 2) {                                 // one pass over A' (lower), 2 rows
-                int r0 = i * n, r1 = r0 + n;
-                double vi0 = pending ? v[i] : 0, wi0 = pending ? w[i] : 0, ui0 = reflect ? u[i] : 0;
-                double vi1 = pending ? v[i + 1] : 0, wi1 = pending ? w[i + 1] : 0, ui1 = reflect ? u[i + 1] : 0;
-                kernels.updateRowPair(a, r0, r1, k + 1, i, vi0, wi0, ui0, vi1, wi1, ui1, v, w, u, p, dots);
-                double diagonal0 = a[r0 + i] - (vi0 * w[i] + wi0 * v[i]);                 // A'_ii
-                double below = a[r1 + i] - (vi1 * w[i] + wi1 * v[i]);                     // A'_{i+1,i}
-                double diagonal1 = a[r1 + i + 1] - (vi1 * w[i + 1] + wi1 * v[i + 1]);     // A'_{i+1,i+1}
-                a[r0 + i] = diagonal0;
-                a[r1 + i] = below;
-                a[r1 + i + 1] = diagonal1;
-                p[i] += dots[0] + diagonal0 * ui0 + below * ui1;
-                p[i + 1] += dots[1] + below * u[i] + diagonal1 * ui1;
-            }
-            for (; i < n; i++) {                                        // the odd last row
-                int r = i * n;
-                double vi = pending ? v[i] : 0, wi = pending ? w[i] : 0, ui = reflect ? u[i] : 0;
-                double dot = kernels.updateRow(a, r, k + 1, i, vi, wi, ui, v, w, u, p);
-                double diagonal = a[r + i] - (vi * w[i] + wi * v[i]);
-                a[r + i] = diagonal;
-                p[i] += dot + diagonal * ui;                            // row part of p = A'u
-            }
+            if (!reflect) java.util.Arrays.fill(u, k + 1, n, 0.0);   // no reflector: u = 0, p unused
+            kernels.reductionPass(a, n, k, v, w, u, p);                 // A' ← A' − v·wᵀ − w·vᵀ, p = A'u
             pending = reflect;
-            if (reflect) {
+            if (!reflect) {                                             // nothing pending: v = w = 0
+                java.util.Arrays.fill(v, k + 1, n, 0.0);
+                java.util.Arrays.fill(w, k + 1, n, 0.0);
+            } else {
                 double ptu = 0;
                 for (int j = k + 1; j < n; j++) ptu += p[j] * u[j];
                 double kappa = 0.5 * tau * tau * ptu;              // κ = τ/2 · (τp)ᵀu

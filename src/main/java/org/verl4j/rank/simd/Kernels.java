@@ -14,22 +14,16 @@ public interface Kernels {
     String name();
 
     /**
-     * One row of the fused tridiagonalisation pass, for j ∈ [from, to):
+     * Step k's pass of the Householder tridiagonalisation over the lower triangle of A' = A[k+1..n, k+1..n]
+     * (row stride n), for every row i and every j ≤ i of A':
      * <pre>
-     * x_j = a[r+j] − (v_i·w_j + w_i·v_j)     a[r+j] ← x_j      p_j ← p_j + u_i·x_j
-     * returns Σ_j x_j·u_j
+     * A'_ij ← A'_ij − (v_i·w_j + w_i·v_j)          the pending rank-2 update of step k−1
+     * p_i   ← p_i + Σ_{j≤i} A'_ij·u_j,   p_j ← p_j + A'_ij·u_i  (j &lt; i)     so that p = A'·u at the end
      * </pre>
+     * {@code v, w} (zero when nothing is pending) and {@code u} are read from index k+1 on; {@code p} must be
+     * zero on [k+1, n) on entry.
      */
-    double updateRow(double[] a, int r, int from, int to, double vi, double wi, double ui,
-                     double[] v, double[] w, double[] u, double[] p);
-
-    /**
-     * {@link #updateRow} for the two rows at offsets {@code r0} and {@code r1} over the same j range, sharing
-     * the loads of v, w, u and p; the two row sums go to {@code dots[0]} and {@code dots[1]}.
-     */
-    void updateRowPair(double[] a, int r0, int r1, int from, int to, double vi0, double wi0, double ui0,
-                       double vi1, double wi1, double ui1, double[] v, double[] w, double[] u, double[] p,
-                       double[] dots);
+    void reductionPass(double[] a, int n, int k, double[] v, double[] w, double[] u, double[] p);
 
     /** Lower triangle (row stride m) of {@code G = Y_m·Y_mᵀ} for the row-major m×d {@code y}. */
     double[] gram(double[] y, int m, int d);

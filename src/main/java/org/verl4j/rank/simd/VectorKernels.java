@@ -20,67 +20,71 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
-    public double updateRow(double[] a, int r, int from, int to, double vi, double wi, double ui,
-                            double[] v, double[] w, double[] u, double[] p) {
-        DoubleVector dot = DoubleVector.zero(SPECIES);
-        DoubleVector uiv = DoubleVector.broadcast(SPECIES, ui);
-        int j = from;
-        for (int bound = from + SPECIES.loopBound(to - from); j < bound; j += LANES) {
-            DoubleVector wj = DoubleVector.fromArray(SPECIES, w, j);
-            DoubleVector vj = DoubleVector.fromArray(SPECIES, v, j);
-            DoubleVector x = DoubleVector.fromArray(SPECIES, a, r + j).sub(wj.mul(vi).add(vj.mul(wi)));
-            x.intoArray(a, r + j);
-            x.fma(uiv, DoubleVector.fromArray(SPECIES, p, j)).intoArray(p, j);      // p_j += u_i·x_j
-            dot = x.fma(DoubleVector.fromArray(SPECIES, u, j), dot);               // Σ x_j·u_j
+    public void reductionPass(double[] a, int n, int k, double[] v, double[] w, double[] u, double[] p) {
+        int i = k + 1;
+        for (; i + 1 < n; i += 2) {                                     // rows i and i+1 share v, w, u, p
+            int r0 = i * n, r1 = r0 + n;
+            double vi0 = v[i], wi0 = w[i], ui0 = u[i], vi1 = v[i + 1], wi1 = w[i + 1], ui1 = u[i + 1];
+            DoubleVector dot0 = DoubleVector.zero(SPECIES), dot1 = dot0;
+            DoubleVector u0 = DoubleVector.broadcast(SPECIES, ui0), u1 = DoubleVector.broadcast(SPECIES, ui1);
+            int j = k + 1;
+            for (int bound = j + SPECIES.loopBound(i - j); j < bound; j += LANES) {
+                DoubleVector wj = DoubleVector.fromArray(SPECIES, w, j);
+                DoubleVector vj = DoubleVector.fromArray(SPECIES, v, j);
+                DoubleVector uj = DoubleVector.fromArray(SPECIES, u, j);
+                DoubleVector x0 = DoubleVector.fromArray(SPECIES, a, r0 + j).sub(wj.mul(vi0).add(vj.mul(wi0)));
+                DoubleVector x1 = DoubleVector.fromArray(SPECIES, a, r1 + j).sub(wj.mul(vi1).add(vj.mul(wi1)));
+                x0.intoArray(a, r0 + j);
+                x1.intoArray(a, r1 + j);
+                x1.fma(u1, x0.fma(u0, DoubleVector.fromArray(SPECIES, p, j))).intoArray(p, j);
+                dot0 = x0.fma(uj, dot0);
+                dot1 = x1.fma(uj, dot1);
+            }
+            double sum0 = dot0.reduceLanes(VectorOperators.ADD), sum1 = dot1.reduceLanes(VectorOperators.ADD);
+            for (; j < i; j++) {
+                double x0 = a[r0 + j] - (vi0 * w[j] + wi0 * v[j]);
+                double x1 = a[r1 + j] - (vi1 * w[j] + wi1 * v[j]);
+                a[r0 + j] = x0;
+                a[r1 + j] = x1;
+                p[j] += ui0 * x0 + ui1 * x1;
+                sum0 += x0 * u[j];
+                sum1 += x1 * u[j];
+            }
+            double diagonal0 = a[r0 + i] - (vi0 * w[i] + wi0 * v[i]);
+            double below = a[r1 + i] - (vi1 * w[i] + wi1 * v[i]);
+            double diagonal1 = a[r1 + i + 1] - (vi1 * w[i + 1] + wi1 * v[i + 1]);
+            a[r0 + i] = diagonal0;
+            a[r1 + i] = below;
+            a[r1 + i + 1] = diagonal1;
+            p[i] += sum0 + diagonal0 * ui0 + below * ui1;
+            p[i + 1] += sum1 + below * ui0 + diagonal1 * ui1;
         }
-        double sum = dot.reduceLanes(VectorOperators.ADD);
-        for (; j < to; j++) {
-            double x = a[r + j] - (vi * w[j] + wi * v[j]);
-            a[r + j] = x;
-            p[j] += ui * x;
-            sum += x * u[j];
+        if (i < n) {                                                    // the odd last row, scalar
+            int r = i * n;
+            double vi = v[i], wi = w[i], ui = u[i], dot = 0;
+            for (int j = k + 1; j < i; j++) {
+                double x = a[r + j] - (vi * w[j] + wi * v[j]);
+                a[r + j] = x;
+                p[j] += ui * x;
+                dot += x * u[j];
+            }
+            double diagonal = a[r + i] - (vi * w[i] + wi * v[i]);
+            a[r + i] = diagonal;
+            p[i] += dot + diagonal * ui;
         }
-        return sum;
-    }
-
-    @Override
-    public void updateRowPair(double[] a, int r0, int r1, int from, int to, double vi0, double wi0, double ui0,
-                              double vi1, double wi1, double ui1, double[] v, double[] w, double[] u, double[] p,
-                              double[] dots) {
-        DoubleVector dot0 = DoubleVector.zero(SPECIES), dot1 = dot0;
-        DoubleVector u0 = DoubleVector.broadcast(SPECIES, ui0), u1 = DoubleVector.broadcast(SPECIES, ui1);
-        int j = from;
-        for (int bound = from + SPECIES.loopBound(to - from); j < bound; j += LANES) {
-            DoubleVector wj = DoubleVector.fromArray(SPECIES, w, j);
-            DoubleVector vj = DoubleVector.fromArray(SPECIES, v, j);
-            DoubleVector uj = DoubleVector.fromArray(SPECIES, u, j);
-            DoubleVector x0 = DoubleVector.fromArray(SPECIES, a, r0 + j).sub(wj.mul(vi0).add(vj.mul(wi0)));
-            DoubleVector x1 = DoubleVector.fromArray(SPECIES, a, r1 + j).sub(wj.mul(vi1).add(vj.mul(wi1)));
-            x0.intoArray(a, r0 + j);
-            x1.intoArray(a, r1 + j);
-            x1.fma(u1, x0.fma(u0, DoubleVector.fromArray(SPECIES, p, j))).intoArray(p, j);
-            dot0 = x0.fma(uj, dot0);
-            dot1 = x1.fma(uj, dot1);
-        }
-        double sum0 = dot0.reduceLanes(VectorOperators.ADD), sum1 = dot1.reduceLanes(VectorOperators.ADD);
-        for (; j < to; j++) {
-            double x0 = a[r0 + j] - (vi0 * w[j] + wi0 * v[j]);
-            double x1 = a[r1 + j] - (vi1 * w[j] + wi1 * v[j]);
-            a[r0 + j] = x0;
-            a[r1 + j] = x1;
-            p[j] += ui0 * x0 + ui1 * x1;
-            sum0 += x0 * u[j];
-            sum1 += x1 * u[j];
-        }
-        dots[0] = sum0;
-        dots[1] = sum1;
     }
 
     @Override
     public double[] gram(double[] y, int m, int d) {
         double[] g = new double[m * m];
+        for (int i = 0; i < m; i += 2) gramRows(y, m, d, i, g);
+        return g;
+    }
+
+    /** Rows i and i+1 of G (a method of its own, so that the JIT compiles it whole). */
+    private static void gramRows(double[] y, int m, int d, int i, double[] g) {
         int vectorEnd = SPECIES.loopBound(d);
-        for (int i = 0; i < m; i += 2) {
+        {
             int i1 = Math.min(i + 1, m - 1);
             int a0 = i * d, a1 = i1 * d;
             int j = 0;
@@ -136,6 +140,5 @@ public final class VectorKernels implements Kernels {
                 g[i1 * m + j] = t1;
             }
         }
-        return g;
     }
 }
