@@ -10,9 +10,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * {@code verl4j bench rank}: ER + ERV + ERA timings on deterministic hidden-state-like data
@@ -49,25 +47,26 @@ public final class RankBenchCommand implements Runnable {
         HiddenStates warm = SyntheticHiddenStates.generate(512, 896, 99);
         for (int i = 0; i < 3; i++) RankDynamics.measure(warm, options);                 // JIT warm-up
         out.println();
-        out.println("| case | median | anchor (authors, PyTorch fp32) | speed-up |");
-        out.println("|---|---|---|---|");
+        out.println("| case | median wall | median CPU | anchor (authors, PyTorch fp32) | speed-up (wall) |");
+        out.println("|---|---|---|---|---|");
 
         int[] ts = quick ? new int[]{256, 512} : new int[]{256, 512, 1024, 1536};
         int[] ds = quick ? new int[]{128, 896} : new int[]{128, 896, 1536};
         for (int t : ts)
             for (int d : ds) {
                 HiddenStates z = SyntheticHiddenStates.generate(t, d, 1000L * t + d);
-                double ms = median(() -> time(() -> RankDynamics.measure(z, options)), repeats) * 1e3;
-                out.printf("| one response T %d × d %d, s 40, M 512, 1 thread | %.1f ms | | |%n", t, d, ms);
+                Timing timing = Timing.median(() -> RankDynamics.measure(z, options), repeats);
+                out.printf("| one response T %d × d %d, s 40, M 512, 1 thread | %.1f ms | %.1f ms | | |%n",
+                        t, d, timing.wallSeconds() * 1e3, timing.cpuSeconds() * 1e3);
                 out.flush();
             }
 
         List<HiddenStates> batch = new ArrayList<>();
         for (int i = 0; i < 64; i++) batch.add(SyntheticHiddenStates.generate(512, 896, i));
         int batchRuns = quick ? 1 : Math.max(3, repeats);
-        double batchS = median(() -> time(() -> RankBatch.measureAll(batch, options, false, threads)), batchRuns);
-        out.printf("| batch 64 × 512 × 896, s 40, M 512, %d threads (median of %d) | %.2f s | %.1f s | %.2f× |%n",
-                threads, batchRuns, batchS, BATCH_ANCHOR_S, BATCH_ANCHOR_S / batchS);
+        Timing b = Timing.median(() -> RankBatch.measureAll(batch, options, false, threads), batchRuns);
+        out.printf("| batch 64 × 512 × 896, s 40, M 512, %d threads (median of %d) | %.2f s | %.2f s | %.1f s | %.2f× |%n",
+                threads, batchRuns, b.wallSeconds(), b.cpuSeconds(), BATCH_ANCHOR_S, BATCH_ANCHOR_S / b.wallSeconds());
         batch.clear();
         out.flush();
 
@@ -75,9 +74,10 @@ public final class RankBenchCommand implements Runnable {
         RankOptions none = options.withTruncation(Truncation.NONE);
         int longRuns = Math.max(5, repeats);
         for (int n : threads > 1 ? new int[]{1, threads} : new int[]{1}) {
-            double s = median(() -> time(() -> RankBatch.measureAll(List.of(long1), none, false, n)), longRuns);
-            out.printf("| one response 1536 × 128, no truncation, %d thread%s | %.1f ms | %.2f s | %.0f× |%n",
-                    n, n == 1 ? "" : "s", s * 1e3, LONG_ANCHOR_S, LONG_ANCHOR_S / s);
+            Timing l = Timing.median(() -> RankBatch.measureAll(List.of(long1), none, false, n), longRuns);
+            out.printf("| one response 1536 × 128, no truncation, %d thread%s | %.1f ms | %.1f ms | %.2f s | %.0f× |%n",
+                    n, n == 1 ? "" : "s", l.wallSeconds() * 1e3, l.cpuSeconds() * 1e3, LONG_ANCHOR_S,
+                    LONG_ANCHOR_S / l.wallSeconds());
         }
 
         double worst = 0;
@@ -86,19 +86,8 @@ public final class RankBenchCommand implements Runnable {
         worst = Math.max(worst, PlainSvdCheck.maxRelativeDeviation(SyntheticHiddenStates.generate(700, 64, 13), options));
         out.printf("%nspot check against a plain SVD of every centred window (300×96, 200×256, 700×64 with a tail"
                 + " cut): max relative deviation %.1e%n", worst);
+        out.printf("CPU = process CPU time (all threads, JIT and GC included); on a shared machine wall times"
+                + " also carry other processes' load.%n");
         out.flush();
-    }
-
-    private static double time(Runnable work) {
-        long start = System.nanoTime();
-        work.run();
-        return (System.nanoTime() - start) * 1e-9;
-    }
-
-    private static double median(Supplier<Double> run, int count) {
-        double[] seconds = new double[count];
-        for (int i = 0; i < count; i++) seconds[i] = run.get();
-        Arrays.sort(seconds);
-        return count % 2 == 1 ? seconds[count / 2] : (seconds[count / 2 - 1] + seconds[count / 2]) / 2;
     }
 }
