@@ -44,8 +44,10 @@ public final class RankBenchCommand implements Runnable {
         RankOptions options = new RankOptions(40, 512, Truncation.TAIL);
         out.printf("verl4j bench rank: kernels %s, threads %d, repeats %d, Java %s, %d processors%n",
                 RankBatch.kernels(), threads, repeats, Runtime.version(), Runtime.getRuntime().availableProcessors());
-        HiddenStates warm = SyntheticHiddenStates.generate(512, 896, 99);
-        for (int i = 0; i < 3; i++) RankDynamics.measure(warm, options);                 // JIT warm-up
+        HiddenStates warm = SyntheticHiddenStates.generate(512, 896, 99);                 // JIT warm-up of both
+        HiddenStates warmLong = SyntheticHiddenStates.generate(1536, 128, 98);            // sides (Gram, scatter)
+        for (int i = 0; i < 5; i++) RankDynamics.measure(warm, options);
+        for (int i = 0; i < 10; i++) RankDynamics.measure(warmLong, options.withTruncation(Truncation.NONE));
         out.println();
         out.println("| case | median wall | median CPU | anchor (authors, PyTorch fp32) | speed-up (wall) |");
         out.println("|---|---|---|---|---|");
