@@ -1,5 +1,6 @@
 package org.verl4j.cli;
 
+import org.verl4j.io.AtomicFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -104,15 +105,9 @@ public final class GradeCommand implements Callable<Integer> {
             stdout.flush();
             return;
         }
-        Path target = out.toAbsolutePath();
-        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-        try {
-            Files.write(tmp, lines);
-            Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.writeText(out, writer -> {
+            for (String line : lines) writer.write(line + "\n");
+        });
     }
 
     static JsonNode readTree(String line) throws IOException {

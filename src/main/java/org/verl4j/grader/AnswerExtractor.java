@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  *
  * Then line breaks are removed, one leading ':' and one trailing '.' and '/' dropped.
  * Deliberate difference: for 答案是 the LAST occurrence is used (the reference takes the first, so a
- * corrected answer is graded by the abandoned one).
+ * corrected answer is graded by the abandoned one), and a closing "。" is dropped.
  */
 final class AnswerExtractor {
 
@@ -69,7 +69,9 @@ final class AnswerExtractor {
         if (chinese >= 0) {
             String tail = text.substring(chinese + "答案是".length()).strip();
             int blank = tail.indexOf("\n\n");
-            return new Extraction((blank >= 0 ? tail.substring(0, blank) : tail).strip(), "chinese_answer_is", false);
+            String answer = (blank >= 0 ? tail.substring(0, blank) : tail).strip();
+            answer = answer.replaceAll("[。．]+$", "");                          // deliberate: "答案是163。"
+            return new Extraction(answer, "chinese_answer_is", false);
         }
         Matcher m = LAST_NUMBER.matcher(text.replace(",", ""));
         String last = "";

@@ -1,5 +1,7 @@
 package org.verl4j.grader;
 
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +25,15 @@ public final class AnswerNormaliser {
     private static final Pattern ARRAY_BEGIN = Pattern.compile("\\\\begin\\{array\\}\\{.*?\\}");
     private static final Pattern TRAILING_TEXT = Pattern.compile("\\\\text\\{.*?\\}$");
     private static final Pattern TRAILING_UNIT = Pattern.compile(
-            "(\\\\ )*\\\\(?:text|mathrm|textrm|mbox)\\{[~\\s]*[A-Za-z][A-Za-z\\s~.]*\\}(\\^\\{?\\d\\}?)?\\s*$");
+            "\\\\(?:text|mathrm|textrm|mbox)\\{[~\\s]*([A-Za-z][A-Za-z\\s~./]*)\\}(\\^\\{?\\d\\}?)?\\s*$");
+    /** Upright letters that are numbers, not units: the imaginary unit and Euler's e. */
+    private static final Set<String> NOT_UNITS = Set.of("i", "e");
+    private static final Pattern TRAILING_SPACING = Pattern.compile("(\\\\[,;: !]?|\\\\q?quad|~|\\s)+$");
+    private static final Pattern NUMBER_THEN_WORDS = Pattern.compile(
+            "(-?\\d[\\d,]*(?:\\.\\d+)?)\\s+([A-Za-z]{2,})(?:\\s+[A-Za-z]+)*");
+    private static final Pattern THIN_SPACE_THOUSANDS = Pattern.compile("(\\d)\\\\[,;!]\\s*(?=\\d{3}(?!\\d))");
+    private static final Set<String> MATH_WORDS =
+            Set.of("pi", "sin", "cos", "tan", "cot", "sec", "csc", "ln", "log", "exp", "sqrt", "and", "or");
     private static final Pattern TEXT = Pattern.compile("\\\\text\\{(.*?)\\}");
     private static final Pattern MBOX = Pattern.compile("\\\\mbox\\{.*?\\}");
     private static final Pattern ZEROS_BEFORE_NON_DIGIT = Pattern.compile("(\\d+)\\.0*([^\\d])");
@@ -49,6 +59,7 @@ public final class AnswerNormaliser {
         s = s.replace("\\left", "").replace("\\right", "");
         s = s.replace("\\{", "{").replace("\\}", "}");
         s = s.replace("{,}", ",");                                               // deliberate: 3{,}000
+        s = THIN_SPACE_THOUSANDS.matcher(s).replaceAll("$1");                     // deliberate: 3\,000
         s = removeTrailingUnit(s);
         if (!skipUnit) s = UnitWords.remove(s);
         s = s.replace("^{\\circ}", "").replace("^\\circ", "").replace("°", "");  // deliberate: "°"
@@ -77,19 +88,25 @@ public final class AnswerNormaliser {
         return s;
     }
 
-    /** "5 \text{ cm}" → "5": the reference's trailing-\text rule, plus unit text with an exponent (deliberate). */
+    /**
+     * "5 \text{ cm}" → "5": the reference's trailing-\text rule; deliberately also a unit in \text/\mathrm
+     * with an exponent ("80\text{ cm}^2"), LaTeX spacing left before it ("203\ \text{km}", "7\,\text{m}"),
+     * and a number followed by plain words ("12 dollars"), each only when a number remains.
+     */
     private static String removeTrailingUnit(String s) {
         String t = TRAILING_TEXT.matcher(s).replaceAll("").strip();
         if (!t.isEmpty() && !t.equals(s)) {
             s = t;
-            if (s.endsWith("\\") && !s.endsWith("\\\\")) s = s.substring(0, s.length() - 1).strip(); // "203\ \text{km}"
+            String unspaced = TRAILING_SPACING.matcher(s).replaceAll("");
+            if (!unspaced.isEmpty() && Character.isDigit(unspaced.charAt(unspaced.length() - 1))) s = unspaced;
         }
         Matcher unit = TRAILING_UNIT.matcher(s);
-        if (unit.find() && unit.start() > 0) {
-            String rest = s.substring(0, unit.start()).strip();
-            if (rest.endsWith("\\")) rest = rest.substring(0, rest.length() - 1).strip();
+        if (unit.find() && unit.start() > 0 && !NOT_UNITS.contains(unit.group(1).strip())) {
+            String rest = TRAILING_SPACING.matcher(s.substring(0, unit.start())).replaceAll("");
             if (!rest.isEmpty() && Character.isDigit(rest.charAt(rest.length() - 1))) s = rest;
         }
+        Matcher words = NUMBER_THEN_WORDS.matcher(s);
+        if (words.matches() && !MATH_WORDS.contains(words.group(2).toLowerCase(Locale.ROOT))) s = words.group(1);
         return s;
     }
 

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  *
  * Number closeness is Python's {@code isclose(r, p, rel_tol=1e-4)}. Deliberate differences (README): when
  * either side is an integer literal the numbers must be exactly equal; r/100 and r·100 count only when a percent sign was
- * written; interval brackets must match; "\\ln2" equals "ln2" as a string; comma lists and ∪ of intervals compare as unordered
+ * written; spaces never matter; inequalities compare side by side ({@link Relations}); interval brackets must match; "\\ln2" equals "ln2" and "even function" equals "even" as strings; comma lists and ∪ of intervals compare as unordered
  * collections, with a ± element standing for both signs.
  */
 final class MathEquivalence {
@@ -31,6 +31,9 @@ final class MathEquivalence {
     private static final Pattern LIST_FORMAT = Pattern.compile("^[(\\[].+[)\\]]");
     private static final Pattern FUNCTION_BACKSLASH =
             Pattern.compile("\\\\(ln|log|sin|cos|tan|cot|sec|csc|exp)(?![a-zA-Z])");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z]{2,}");
+    private static final List<String> GENERIC_NOUNS = List.of("function", "functions", "number", "numbers");
     private static final String BEGIN = "\\begin{pmatrix}";
     private static final String END = "\\end{pmatrix}";
 
@@ -52,6 +55,10 @@ final class MathEquivalence {
                 .equalsIgnoreCase(FUNCTION_BACKSLASH.matcher(reference).replaceAll("$1").strip())) {
             return Optional.of("string_without_function_backslash");
         }
+        if (WHITESPACE.matcher(prediction).replaceAll("").equalsIgnoreCase(WHITESPACE.matcher(reference).replaceAll(""))) {
+            return Optional.of("string_without_spaces");
+        }
+        if (sameWordUpToGenericNoun(prediction.strip(), reference.strip())) return Optional.of("text_generic_noun");
         if (ChoiceAnswer.isSingleLetter(reference) && ChoiceAnswer.fromAnswer(prediction).equals(reference)) {
             return Optional.of("choice");
         }
@@ -81,9 +88,22 @@ final class MathEquivalence {
         if (isMatrix(pred) && isMatrix(ref) && MatrixText.equal(pred, ref, this)) {
             return Optional.of("matrix_elementwise");
         }
+        Optional<Boolean> relation = Relations.compare(pred, ref, this);
+        if (relation.isPresent()) return relation.get() ? Optional.of("relation") : Optional.empty();
         Optional<Boolean> equation = Equations.compare(pred, ref, this);
         if (equation.isPresent()) return equation.get() ? Optional.of("equation") : Optional.empty();
         return SymbolicEquality.equal(pred, ref, deadline) ? Optional.of("symbolic") : Optional.empty();
+    }
+
+    /** "evenfunction" vs "even" (from "\text{even function}"): a word answer plus a generic noun (deliberate). */
+    private static boolean sameWordUpToGenericNoun(String a, String b) {
+        if (!WORD.matcher(a).matches() || !WORD.matcher(b).matches()) return false;
+        String x = a.toLowerCase(Locale.ROOT);
+        String y = b.toLowerCase(Locale.ROOT);
+        for (String noun : GENERIC_NOUNS) {
+            if (x.equals(y + noun) || y.equals(x + noun)) return true;
+        }
+        return false;
     }
 
     boolean isEqual(String prediction, String reference) {

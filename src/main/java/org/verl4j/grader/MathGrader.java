@@ -13,7 +13,8 @@ import java.util.Set;
  * ({@link MathEquivalence}).
  *
  * <pre>
- * pred = strip(strip(extract(response)))            gt = strip(groundTruth)   (minerva_math, carp_en: gt kept)
+ * pred = strip(strip(extract(response)))            gt = strip(strip(groundTruth))   (minerva_math, carp_en: gt kept)
+ *                                                   (the reference strips gt once; twice makes both sides alike)
  * gt ∈ {A..E}, pred ∉ {A..E}      → pred = choice letter of the whole response
  * gt ⊆ {A..E}*, pred ⊄ {A..E}*    → pred = the letters A–E of pred
  *                                   (none: the letters of a last "故选：BC"-style conclusion, a deliberate addition)
@@ -69,7 +70,7 @@ public final class MathGrader implements ItemGrader {
         if (datasetName != null && KEEP_GROUND_TRUTH.contains(datasetName)) {
             return groundTruth.replace("\\neq", "\\ne").replace("\\leq", "\\le").replace("\\geq", "\\ge");
         }
-        return AnswerNormaliser.normalise(groundTruth, false);
+        return AnswerNormaliser.normalise(AnswerNormaliser.normalise(groundTruth, false), false);
     }
 
     private static String choiceFixup(String pred, String gt, String response) {

@@ -14,9 +14,8 @@ import java.util.regex.Pattern;
  *
  * The words are the reference's list (mostly MathQA units, single letters included), in its order, and
  * like the reference they are regular expressions: {@code "a ."} means "a", a space, any character.
- * Deliberate difference: a word preceded by a backslash is a LaTeX command, not a unit, so the left
- * delimiter may not be {@code \} ({@code 1\pm\sqrt{5}} keeps its {@code \pm}; the reference removes "pm").
- * A removal that would leave no letter or digit at all is not applied (the reference turns
+ * Like the reference, a LaTeX command that spells a unit loses it: {@code 1\pm\sqrt{5}} becomes
+ * {@code 1\\sqrt{5}}; {@link UnorderedParts} reads that remnant as ± again. Deliberate difference: a removal that would leave no letter or digit at all is not applied (the reference turns
  * {@code \text{east}} into {@code \text{}}, which then equals every other erased word).
  */
 final class UnitWords {
@@ -43,7 +42,7 @@ final class UnitWords {
         List<String> all = new ArrayList<>(WORDS);
         for (String w : WORDS) all.add(w + "s");
         for (String w : all) {
-            PATTERNS.add(Pattern.compile("(^|[^\\w\\\\])" + w + "($|\\W)", Pattern.UNICODE_CHARACTER_CLASS));
+            PATTERNS.add(Pattern.compile("(^|\\W)" + w + "($|\\W)", Pattern.UNICODE_CHARACTER_CLASS));
             int dot = w.indexOf('.');
             LITERALS.add(dot < 0 ? w : w.substring(0, dot));
         }

@@ -2,6 +2,8 @@ package org.verl4j.grader;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Deliberate difference from the reference: answers that are collections compare without regard to order.
@@ -12,13 +14,19 @@ import java.util.List;
  * </pre>
  *
  * A side is split at top-level commas (inside one enclosing {…} when it is a set) or at ∪; an element with a
- * top-level ± stands for its two signs. Both sides need at least two elements and the same count; then a
- * perfect matching under element equality decides. A tuple "(a,b)" is one element, so order still matters
+ * ± (anywhere in it) stands for its two signs. Both sides need at least two elements and the same count; then a
+ * perfect matching under element equality decides (n² comparisons, then a 2ⁿ bitmask search; n ≤ 12).
+ * A tuple "(a,b)" is one element, so order still matters
  * inside it.
  */
 final class UnorderedParts {
 
     private static final int MAX_ELEMENTS = 12;
+    /**
+     * ± as written ({@code \pm}), or as the reference's unit-word removal leaves it: {@code 1\pm\sqrt{5}} →
+     * {@code 1\\sqrt{5}} (a doubled backslash before a command) and {@code \pm 3} → {@code \3}.
+     */
+    private static final Pattern PLUS_MINUS = Pattern.compile("\\\\pm(?![a-zA-Z])|\\\\(\\\\)(?=[a-zA-Z])|\\\\(\\d)");
 
     private UnorderedParts() {
     }
@@ -26,17 +34,22 @@ final class UnorderedParts {
     static boolean equal(String pred, String ref, MathEquivalence eq) {
         List<String> p = elements(pred);
         List<String> r = elements(ref);
-        if (p.size() < 2 || p.size() != r.size() || p.size() > MAX_ELEMENTS) return false;
-        return match(p, r, 0, new boolean[r.size()], eq);
-    }
-
-    private static boolean match(List<String> p, List<String> r, int k, boolean[] used, MathEquivalence eq) {
-        if (k == p.size()) return true;
-        for (int j = 0; j < r.size(); j++) {
-            if (used[j] || !eq.isEqual(p.get(k), r.get(j))) continue;
-            used[j] = true;
-            if (match(p, r, k + 1, used, eq)) return true;
-            used[j] = false;
+        int n = p.size();
+        if (n < 2 || n != r.size() || n > MAX_ELEMENTS) return false;
+        boolean[][] same = new boolean[n][n];
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < n; j++) same[k][j] = eq.isEqual(p.get(k), r.get(j));
+        }
+        // reachable[mask]: the first bitCount(mask) prediction elements can be matched to the reference set mask
+        boolean[] reachable = new boolean[1 << n];
+        reachable[0] = true;
+        for (int mask = 0; mask < 1 << n; mask++) {
+            if (!reachable[mask]) continue;
+            int k = Integer.bitCount(mask);
+            if (k == n) return true;
+            for (int j = 0; j < n; j++) {
+                if ((mask & (1 << j)) == 0 && same[k][j]) reachable[mask | (1 << j)] = true;
+            }
         }
         return false;
     }
@@ -54,13 +67,14 @@ final class UnorderedParts {
     }
 
     private static void expandPlusMinus(String part, List<String> out) {
-        int at = topLevel(part, "\\pm", 0);
-        if (at < 0) {
+        Matcher m = PLUS_MINUS.matcher(part);
+        if (part.contains("matrix") || !m.find()) {
             out.add(part);
             return;
         }
-        String before = part.substring(0, at);
-        String after = part.substring(at + 3);
+        String before = part.substring(0, m.start());
+        String kept = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : "";
+        String after = kept + part.substring(m.end());
         expandPlusMinus(before + "+" + after, out);
         expandPlusMinus(before + "-" + after, out);
     }

@@ -7,7 +7,12 @@ import java.util.Objects;
  *
  * @param correct   whether the extracted answer is equivalent to the ground truth; false on timeout
  * @param extracted the normalised answer taken from the response ("" when nothing was found)
- * @param reason    which rule decided (e.g. {@code "numeric"}, {@code "symbolic"}, {@code "timeout"})
+ * @param reason    which rule decided: a match ({@code exact_string_ci}, {@code string_without_spaces},
+ *                  {@code string_without_function_backslash}, {@code text_generic_noun}, {@code choice},
+ *                  {@code numeric_close}, {@code unordered_elements}, {@code bracket_stripped_string},
+ *                  {@code tuple_elementwise}, {@code matrix_elementwise}, {@code relation}, {@code equation},
+ *                  {@code symbolic}) or why not ({@code not_equal}, {@code no_answer}, {@code timeout},
+ *                  {@code grader_error: …})
  * @param timedOut  whether the per-item deadline expired; such an item is wrong and counted apart
  * @param boxed     whether the answer came from a {@code \boxed{}}/{@code \fbox{}}
  */

@@ -1,38 +1,21 @@
 package org.verl4j.tasks;
 
+import org.verl4j.io.AtomicFile;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
-/** Writes a file through a temporary file in the same directory and an atomic move: readers see old or new. */
+/** The task writers' view of {@link AtomicFile}: UTF-8 text, failures as unchecked errors naming the file. */
 final class AtomicWrite {
-
-    /** What writes the content. */
-    interface Body {
-        void writeTo(Writer out) throws IOException;
-    }
 
     private AtomicWrite() {
     }
 
-    /** Creates parent directories, writes {@code body} as UTF-8 to a temporary file, moves it onto {@code file}. */
-    static void write(Path file, Body body) {
-        Path dir = file.toAbsolutePath().getParent();
+    /** Writes {@code body} as UTF-8 to {@code file} atomically (readers see the old or the whole new file). */
+    static void write(Path file, AtomicFile.TextBody body) {
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            try {
-                try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                    body.writeTo(out);
-                }
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFile.writeText(file, body);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -39,7 +39,7 @@ public final class ExprParser {
     private int depth;
 
     private ExprParser(List<Token> tokens, Deadline deadline) {
-        this.tokens = tokens;
+        this.tokens = new java.util.ArrayList<>(tokens);
         this.deadline = deadline;
     }
 
@@ -172,30 +172,16 @@ public final class ExprParser {
     }
 
     private Expr symbol(String s) {
-        switch (s) {
-            case "(": {
-                Expr e = expression();
-                expectSymbol(")");
-                return e;
-            }
-            case "[": {
-                Expr e = expression();
-                expectSymbol("]");
-                return e;
-            }
-            case "{": {
-                Expr e = expression();
-                expectSymbol("}");
-                return e;
-            }
-            case "|": {
-                Expr e = expression();
-                expectSymbol("|");
-                return new Expr.Call(MathFunction.ABS, e);
-            }
-            default:
-                throw new ParseException("unexpected '" + s + "'");
-        }
+        String closer = switch (s) {
+            case "(" -> ")";
+            case "[" -> "]";
+            case "{" -> "}";
+            case "|" -> "|";
+            default -> throw new ParseException("unexpected '" + s + "'");
+        };
+        Expr e = expression();
+        expectSymbol(closer);
+        return s.equals("|") ? new Expr.Call(MathFunction.ABS, e) : e;
     }
 
     /** The text of a subscript: one token, or a braced/parenthesised group of tokens, flattened. */
@@ -235,13 +221,18 @@ public final class ExprParser {
         }
     }
 
-    /** A {@code \frac}/{@code \sqrt} argument: a braced group or a single primary. */
+    /** A {@code \frac}/{@code \sqrt} argument: a braced group or a single primary ({@code \frac34}: one digit). */
     private Expr argument() {
         if (peekSymbol("{")) {
             at++;
             Expr e = expression();
             expectSymbol("}");
             return e;
+        }
+        Token t = peek();
+        if (t != null && t.kind() == Token.Kind.NUMBER && t.text().length() > 1 && Character.isDigit(t.text().charAt(1))) {
+            tokens.set(at, new Token(Token.Kind.NUMBER, t.text().substring(1)));
+            tokens.add(at, new Token(Token.Kind.NUMBER, t.text().substring(0, 1)));
         }
         return primary();
     }

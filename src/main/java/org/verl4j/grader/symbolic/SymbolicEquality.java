@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * {@code simplify(a − b) == 0} and {@code N(a) ≈ N(b)} in the reference's {@code symbolic_equal}.
  *
  * <pre>
- * constants:  both exact rationals, one of them an integer:               a = b exactly
+ * constants:  one side written as a plain integer, both exact rationals:  a = b exactly
  *             otherwise (the reference's numeric path, float(N(·))):       |a − b| ≤ 1e-4 · max(|a|, |b|)
  * variables:  at P random points z (each variable uniform in [0.5, 2.5], real):
  *             |a(z) − b(z)| ≤ 1e-8 · max(|a(z)|, |b(z)|, 1)   at every point where both are finite
@@ -28,6 +28,7 @@ public final class SymbolicEquality {
     private static final double CONSTANT_REL_TOL = 1e-4;
     private static final double SYMBOLIC_REL_TOL = 1e-8;
     private static final int POINTS = 6;
+    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
     private static final Pattern MIXED = Pattern.compile("(-?)(\\d+)\\\\frac\\{(\\d+)\\}\\{(\\d+)\\}");
 
     private SymbolicEquality() {
@@ -50,15 +51,20 @@ public final class SymbolicEquality {
     public static boolean equal(String a, String b, Deadline deadline) {
         Optional<Expr> x = tryParse(a, deadline);
         Optional<Expr> y = tryParse(b, deadline);
-        return x.isPresent() && y.isPresent() && equal(x.get(), y.get(), deadline);
+        if (x.isEmpty() || y.isEmpty()) return false;
+        boolean integerWritten = INTEGER.matcher(a.strip()).matches() || INTEGER.matcher(b.strip()).matches();
+        return equal(x.get(), y.get(), integerWritten, deadline);
     }
 
-    /** x ≡ y: exact, numeric or by evaluation at random points (see the class comment). */
-    public static boolean equal(Expr x, Expr y, Deadline deadline) {
+    /**
+     * x ≡ y: exact, numeric or by evaluation at random points (see the class comment); {@code integerWritten}:
+     * one side was written as a plain integer, so constants must match exactly.
+     */
+    public static boolean equal(Expr x, Expr y, boolean integerWritten, Deadline deadline) {
         TreeSet<String> variables = new TreeSet<>();
         x.collectVariables(variables);
         y.collectVariables(variables);
-        if (variables.isEmpty()) return equalConstants(x, y, deadline);
+        if (variables.isEmpty()) return equalConstants(x, y, integerWritten, deadline);
         SplittableRandom random = new SplittableRandom(x.toString().hashCode() * 31L + y.toString().hashCode());
         int agreed = 0;
         for (int attempt = 0; attempt < 4 * POINTS && agreed < POINTS; attempt++) {
@@ -74,11 +80,11 @@ public final class SymbolicEquality {
         return agreed >= POINTS / 2;
     }
 
-    private static boolean equalConstants(Expr x, Expr y, Deadline deadline) {
-        Optional<Rational> rx = x.exact();
-        Optional<Rational> ry = y.exact();
-        if (rx.isPresent() && ry.isPresent() && (rx.get().isInteger() || ry.get().isInteger())) {
-            return rx.get().equals(ry.get());
+    private static boolean equalConstants(Expr x, Expr y, boolean integerWritten, Deadline deadline) {
+        if (integerWritten) {
+            Optional<Rational> rx = x.exact();
+            Optional<Rational> ry = y.exact();
+            if (rx.isPresent() && ry.isPresent()) return rx.get().equals(ry.get());
         }
         Complex a = x.eval(Map.of(), deadline);
         Complex b = y.eval(Map.of(), deadline);
