@@ -53,7 +53,7 @@ final class PrefixSpectra {
                 task = () -> solve(leadingBlock(gram, order, m), m, d, y, m, d, kernels);
             } else {
                 if (scatter == null) scatter = new double[d * d];
-                SquaredProducts.addToScatter(scatter, y, d, scattered, m);
+                SquaredProducts.addToScatter(scatter, y, d, scattered, m, kernels);
                 scattered = m;
                 double[] snapshot = scatter.clone();                // the task destroys its copy
                 task = () -> solve(snapshot, d, m, y, m, d, kernels);

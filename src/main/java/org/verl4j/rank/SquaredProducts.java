@@ -1,12 +1,14 @@
 package org.verl4j.rank;
 
+import org.verl4j.rank.simd.Kernels;
+
 /**
  * The two squared forms of the Helmert rows Y (row-major, d columns), lower triangles only:
  * <pre>
  * Gram     G = Y_m·Y_mᵀ   (m×m)  — its leading t×t block is the Gram of the first t rows, for every t ≤ m
  * scatter  S = Y_mᵀ·Y_m   (d×d)  — grown in place: S ← S + Y[from..to)ᵀ·Y[from..to)
  * </pre>
- * G is formed from dot products of contiguous rows, S by axpy loops over contiguous rows.
+ * Both are formed by the Gram kernel: G from the rows of Y, S block by block from the rows of Yᵀ.
  */
 final class SquaredProducts {
 
@@ -67,15 +69,22 @@ final class SquaredProducts {
         }
     }
 
-    /** S ← S + Σ_{k∈[from,to)} y_k·y_kᵀ on the lower triangle of the d×d {@code s}. */
-    static void addToScatter(double[] s, double[] y, int d, int from, int to) {
+    /**
+     * S ← S + Σ_{k∈[from,to)} y_k·y_kᵀ on the lower triangle of the d×d {@code s}: the block's own scatter is
+     * the Gram matrix of its transpose, {@code Y[from..to)ᵀ} (d rows of length to−from), formed by
+     * {@code kernels.gram} and added.
+     */
+    static void addToScatter(double[] s, double[] y, int d, int from, int to, Kernels kernels) {
+        int rows = to - from;
+        double[] transposed = new double[d * rows];                     // Y[from..to)ᵀ, d × rows
+        for (int k = 0; k < rows; k++) {
+            int base = (from + k) * d;
+            for (int i = 0; i < d; i++) transposed[i * rows + k] = y[base + i];
+        }
+        double[] block = kernels.gram(transposed, d, rows);             // Σ_k y_k·y_kᵀ (lower)
         for (int i = 0; i < d; i++) {
             int row = i * d;
-            for (int k = from; k < to; k++) {
-                double yki = y[k * d + i];
-                int base = k * d;
-                for (int j = 0; j <= i; j++) s[row + j] += yki * y[base + j];    // S_ij += y_ki·y_kj
-            }
+            for (int j = 0; j <= i; j++) s[row + j] += block[row + j];  // S_ij += Σ_k y_ki·y_kj
         }
     }
 }
