@@ -18,6 +18,10 @@ import java.util.function.Consumer;
  *
  * <p>Memory: {@link #measureStream} keeps at most {@code 2·threads} responses (their hidden states and the
  * working matrices of their windows) in flight; {@link #measureAll} holds the caller's list anyway.
+ *
+ * <p>Speed: each response is measured by the exact fast path of {@link PrefixSpectra}; its inner kernels use the
+ * JDK Vector API when the JVM runs with {@code --add-modules jdk.incubator.vector} ({@link #kernels()} says
+ * which), plain Java otherwise ({@code -Dverl4j.kernels=scalar} forces plain Java).
  */
 public final class RankBatch {
 
