@@ -1,5 +1,7 @@
 package org.verl4j.rank;
 
+import org.verl4j.rank.simd.Kernels;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -32,15 +34,15 @@ final class PrefixSpectra {
 
     /**
      * σ for each window size {@code ms[i]} (Helmert rows, ascending, each in [1, rows of Y]) of the Helmert
-     * matrix {@code y} with {@code d} columns; {@code pool} may be null (run here).
+     * matrix {@code y} with {@code d} columns, on {@code kernels}; {@code pool} may be null (run here).
      */
-    static double[][] of(double[] y, int d, int[] ms, ExecutorService pool) {
+    static double[][] of(double[] y, int d, int[] ms, ExecutorService pool, Kernels kernels) {
         int count = ms.length;
         double[][] sigma = new double[count][];
         List<Future<double[]>> futures = new ArrayList<>(count);
         int gramOrder = 0;
         for (int m : ms) if (m <= d) gramOrder = Math.max(gramOrder, m);
-        double[] gram = gramOrder > 0 ? SquaredProducts.gram(y, gramOrder, d) : null;
+        double[] gram = gramOrder > 0 ? kernels.gram(y, gramOrder, d) : null;
         double[] scatter = null;
         int scattered = 0, awaited = 0;
         for (int i = 0; i < count; i++) {
@@ -48,13 +50,13 @@ final class PrefixSpectra {
             Supplier<double[]> task;
             if (m <= d) {
                 int order = gramOrder;
-                task = () -> solve(leadingBlock(gram, order, m), m, d, y, m, d);
+                task = () -> solve(leadingBlock(gram, order, m), m, d, y, m, d, kernels);
             } else {
                 if (scatter == null) scatter = new double[d * d];
-                SquaredProducts.addToScatter(scatter, y, d, scattered, m);
+                SquaredProducts.addToScatter(scatter, y, d, scattered, m, kernels);
                 scattered = m;
                 double[] snapshot = scatter.clone();                // the task destroys its copy
-                task = () -> solve(snapshot, d, m, y, m, d);
+                task = () -> solve(snapshot, d, m, y, m, d, kernels);
             }
             if (pool == null) {
                 sigma[i] = task.get();
@@ -78,11 +80,16 @@ final class PrefixSpectra {
     }
 
     /** σ of one window from its squared form {@code a} (n×n lower, destroyed), or exactly when refused. */
-    private static double[] solve(double[] a, int n, int inner, double[] y, int m, int d) {
+    private static double[] solve(double[] a, int n, int inner, double[] y, int m, int d, Kernels kernels) {
         double[] lambda = new double[n], e = new double[n];
-        Tridiagonalisation.reduce(a, n, lambda, e);
-        TridiagonalEigenvalues.solve(lambda, e, n);
-        double[] sigma = SquaredSpectrum.singularValues(lambda, n, inner);
+        Tridiagonalisation.reduce(a, n, lambda, e, kernels);
+        double[] sigma;
+        try {
+            TridiagonalEigenvalues.solve(lambda, e, n);
+            sigma = SquaredSpectrum.singularValues(lambda, n, inner);
+        } catch (ArithmeticException notConverged) {
+            sigma = null;                                               // QL gave up: solve exactly
+        }
         if (sigma != null) return sigma;
         EXACT_FALLBACKS.increment();
         return CentredSpectrum.singularValues(y, m, d);

@@ -18,6 +18,10 @@ import java.util.function.Consumer;
  *
  * <p>Memory: {@link #measureStream} keeps at most {@code 2·threads} responses (their hidden states and the
  * working matrices of their windows) in flight; {@link #measureAll} holds the caller's list anyway.
+ *
+ * <p>Speed: each response is measured by the exact fast path of {@link PrefixSpectra}; its inner kernels use the
+ * JDK Vector API when the JVM runs with {@code --add-modules jdk.incubator.vector} ({@link #kernels()} says
+ * which), plain Java otherwise ({@code -Dverl4j.kernels=scalar} forces plain Java).
  */
 public final class RankBatch {
 
@@ -63,6 +67,14 @@ public final class RankBatch {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Which kernels the fast path runs on in this JVM: {@code "scalar"} (plain Java, the default) or
+     * {@code "vector (4 × double)"} when started with {@code --add-modules jdk.incubator.vector}.
+     */
+    public static String kernels() {
+        return KernelChoice.ACTIVE.name();
     }
 
     private static HiddenStates next(Iterator<HiddenStates> responses) {

@@ -18,7 +18,7 @@ package org.verl4j.rank;
  * λ_i's absolute error allows. Hence a first-order a-posteriori estimate of ER's relative error, with
  * S' = Σσ + ε, p_i = σ_i/S', g_i = −ln(p_i + ε) − p_i/(p_i + ε):
  * <pre>
- * η    = eps·(√n + √inner)·λ_max                              typical |Δλ_i| (worst case: δ)
+ * η    = eps·λ_max                                            typical |Δλ_i| (worst case: δ)
  * Δσ_i = √(λ_i + η) − √(max(λ_i − η, 0))    above the floor;   √(max(λ_i, 0) + δ)   floored
  * ∂H/∂σ_i = (g_i − Σ_j p_j g_j) / S'
  * |ΔER|/ER = |ΔH| ≈ √(Σ_i (∂H/∂σ_i · Δσ_i)²)                 errors of different λ_i taken as independent
@@ -26,13 +26,14 @@ package org.verl4j.rank;
  * When the estimate exceeds {@link #TOLERANCE} the window goes to the exact SVD of its Helmert rows
  * ({@link CentredSpectrum}). A floored eigenvalue alone contributes about {@code 18·√δ/S'} ≫ 1e-9, so any
  * window with numerically zero or sub-floor singular values is solved exactly; an all-zero G (constant rows)
- * has λ_max = δ = 0 and is exact as it stands (σ = 0, ER = 1). The estimate is calibrated, not a proof:
- * on the inputs of {@code FastPathTest} accepted windows agree with the oracle to about 1e-13.
+ * has λ_max = δ = 0 and is exact as it stands (σ = 0, ER = 1). The estimate is a model, not a proof: on the
+ * inputs of {@code FastPathTest} (and near-square windows, the hardest accepted ones) it exceeded the actual
+ * deviation from the full-SVD oracle by 5–300×, and accepted windows agree with the oracle to ≤ 2e-11.
  */
 final class SquaredSpectrum {
 
     /** Largest accepted estimate of the relative ER error of a window. */
-    static final double TOLERANCE = 1e-9;
+    static final double TOLERANCE = 1e-10;
 
     private static final double EPS = 0x1p-52;
 
@@ -47,7 +48,7 @@ final class SquaredSpectrum {
         double lambdaMax = 0;
         for (int i = 0; i < n; i++) lambdaMax = Math.max(lambdaMax, lambda[i]);
         double delta = 4 * EPS * (n + Math.sqrt(inner)) * lambdaMax;                // δ, the floor
-        double eta = EPS * (Math.sqrt(n) + Math.sqrt(inner)) * lambdaMax;            // η
+        double eta = EPS * lambdaMax;                                               // η
         double[] sigma = new double[n];
         double[] spread = new double[n];                                            // Δσ_i
         double sum = 0;
@@ -72,7 +73,7 @@ final class SquaredSpectrum {
             double term = (g(sigma[i] / denominator) - meanG) * spread[i];
             squares += term * term;
         }
-        double estimate = Math.sqrt(squares) / denominator;
+        double estimate = Math.sqrt(squares) / denominator;                        // ≈ |ΔER|/ER
         return estimate <= TOLERANCE ? sigma : null;
     }
 

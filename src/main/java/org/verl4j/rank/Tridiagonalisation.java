@@ -1,5 +1,7 @@
 package org.verl4j.rank;
 
+import org.verl4j.rank.simd.Kernels;
+
 /**
  * Householder reduction of a symmetric matrix to tridiagonal form, eigenvalues only (no Q is accumulated);
  * reads and writes the lower triangle only.
@@ -9,10 +11,11 @@ package org.verl4j.rank;
  *          p = τ·A'u                  κ = τ/2 · pᵀu           w = p − κ·u
  *          A' ← A' − u·wᵀ − w·uᵀ     (A' = A[k+1..n, k+1..n])   d_k = A[k][k],  e_k = α
  * </pre>
- * Each step is one pass over the lower triangle of A' in which row i first receives the previous step's rank-2
- * update ({@code (v, w)} = the pending u and w) and then contributes to p twice, as row and as column of the
- * symmetric A': {@code p_i += Σ_{j<i} A'_ij u_j} and {@code p_j += A'_ij u_i}. One sweep over half the matrix
- * per step (4n² flops) keeps the work near the 4n³/3 minimum with a single memory pass per step.
+ * Each step is one pass over the lower triangle of A' ({@link Kernels#reductionPass}) in which row i first
+ * receives the previous step's rank-2 update ({@code (v, w)} = the pending u and w) and then contributes to p
+ * twice, as row and as column of the symmetric A': {@code p_i += Σ_{j<i} A'_ij u_j} and {@code p_j += A'_ij u_i}.
+ * One sweep over half the matrix per step (4n² flops) keeps the work near the 4n³/3 minimum with a single
+ * memory pass per step. The pass is one kernel call per step, so the JIT compiles it as a method of its own.
  */
 final class Tridiagonalisation {
 
@@ -22,9 +25,9 @@ final class Tridiagonalisation {
     /**
      * Reduces the n×n symmetric matrix whose lower triangle is in {@code a} (row-major, row stride n; destroyed,
      * the strict upper triangle is never read) to the diagonal {@code d[0..n)} and off-diagonal
-     * {@code e[0..n−1)} ({@code e_k = T[k+1][k]}).
+     * {@code e[0..n−1)} ({@code e_k = T[k+1][k]}); the row updates run on {@code kernels}.
      */
-    static void reduce(double[] a, int n, double[] d, double[] e) {
+    static void reduce(double[] a, int n, double[] d, double[] e, Kernels kernels) {
         double[] v = new double[n], w = new double[n];            // pending transform of step k−1
         double[] u = new double[n], p = new double[n];            // transform of step k being built
         boolean pending = false;
@@ -57,22 +60,13 @@ final class Tridiagonalisation {
             } else {
                 e[k] = x0;                                         // already reduced: no reflector
             }
-            for (int i = k + 1; i < n; i++) {
-                int r = i * n;
-                double vi = pending ? v[i] : 0, wi = pending ? w[i] : 0, ui = reflect ? u[i] : 0;
-                double dot = 0;
-                for (int j = k + 1; j < i; j++) {
-                    double x = a[r + j] - (vi * w[j] + wi * v[j]);  // A'_ij after step k−1
-                    a[r + j] = x;
-                    p[j] += ui * x;                                 // column part of p = A'u
-                    dot += x * u[j];                                // row part
-                }
-                double diagonal = a[r + i] - (vi * w[i] + wi * v[i]);
-                a[r + i] = diagonal;
-                p[i] += dot + diagonal * ui;
-            }
+            if (!reflect) java.util.Arrays.fill(u, k + 1, n, 0.0);   // no reflector: u = 0, p unused
+            kernels.reductionPass(a, n, k, v, w, u, p);                 // A' ← A' − v·wᵀ − w·vᵀ, p = A'u
             pending = reflect;
-            if (reflect) {
+            if (!reflect) {                                             // nothing pending: v = w = 0
+                java.util.Arrays.fill(v, k + 1, n, 0.0);
+                java.util.Arrays.fill(w, k + 1, n, 0.0);
+            } else {
                 double ptu = 0;
                 for (int j = k + 1; j < n; j++) ptu += p[j] * u[j];
                 double kappa = 0.5 * tau * tau * ptu;              // κ = τ/2 · (τp)ᵀu

@@ -1,5 +1,7 @@
 package org.verl4j.rank;
 
+import org.verl4j.rank.simd.Kernels;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +27,11 @@ final class WindowedRank {
     }
 
     static RankDynamics measure(HiddenStates z, RankOptions options, boolean keepWindows, ExecutorService pool) {
+        return measure(z, options, keepWindows, pool, KernelChoice.ACTIVE);
+    }
+
+    static RankDynamics measure(HiddenStates z, RankOptions options, boolean keepWindows, ExecutorService pool,
+                                Kernels kernels) {
         int rowsT = z.rows();
         int from = 0, to = rowsT;
         if (options.truncation() != Truncation.NONE && rowsT > options.maxLen()) {
@@ -43,12 +50,12 @@ final class WindowedRank {
         } else if (from == 0) {
             int[] ms = java.util.Arrays.copyOf(windows, k + 1);
             ms[k] = rowsT - 1;
-            double[][] all = PrefixSpectra.of(HelmertRows.of(z, 0, rowsT), z.cols(), ms, pool);
+            double[][] all = PrefixSpectra.of(HelmertRows.of(z, 0, rowsT), z.cols(), ms, pool, kernels);
             windowSigma = java.util.Arrays.copyOf(all, k);
             sigma = all[k];
         } else {
-            windowSigma = PrefixSpectra.of(HelmertRows.of(z, from, to - from), z.cols(), windows, pool);
-            sigma = PrefixSpectra.of(HelmertRows.of(z, 0, rowsT), z.cols(), new int[]{rowsT - 1}, pool)[0];
+            windowSigma = PrefixSpectra.of(HelmertRows.of(z, from, to - from), z.cols(), windows, pool, kernels);
+            sigma = PrefixSpectra.of(HelmertRows.of(z, 0, rowsT), z.cols(), new int[]{rowsT - 1}, pool, kernels)[0];
         }
         double er = rowsT < 2 ? 0.0 : EffectiveRank.fromSingularValues(sigma);
         double logEr = rowsT < 2 ? 0.0 : EffectiveRank.entropy(sigma);
@@ -75,6 +82,7 @@ final class WindowedRank {
     /** σ of the whole (centred) response, by the fast path. */
     static double[] singularValues(HiddenStates z) {
         if (z.rows() < 2) return new double[0];
-        return PrefixSpectra.of(HelmertRows.of(z, 0, z.rows()), z.cols(), new int[]{z.rows() - 1}, null)[0];
+        return PrefixSpectra.of(HelmertRows.of(z, 0, z.rows()), z.cols(), new int[]{z.rows() - 1}, null,
+                KernelChoice.ACTIVE)[0];
     }
 }

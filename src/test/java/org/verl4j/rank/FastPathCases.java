@@ -100,6 +100,9 @@ final class FastPathCases {
         cases.add(new Case("rank 5 T>d", lowRank(90, 30, 5, 1, 8), s8));
         cases.add(new Case("rank 60", lowRank(100, 120, 60, 1, 9), s10));
         cases.add(new Case("rank 5 float32", float32(lowRank(80, 60, 5, 1, 10)), s8));
+        cases.add(new Case("rank 5 + offset 1e3, float32", float32(offset(lowRank(90, 70, 5, 1, 26), 1e3, 27)), s8));
+        cases.add(new Case("rank 40 + offset 300, float32", float32(offset(lowRank(90, 120, 40, 1, 28), 300, 29)), s8));
+        cases.add(new Case("near-square T = d+1", hiddenStateLike(101, 100, 30), s10));
         cases.add(new Case("duplicated rows", duplicatedRows(60, 50, 11), s8));
         cases.add(new Case("duplicated rows T>d", duplicatedRows(80, 20, 12), s8));
         cases.add(new Case("constant rows", constantRows(50, 30), s8));
@@ -118,6 +121,17 @@ final class FastPathCases {
         cases.add(new Case("no cut", gaussian(75, 20, 1, 24), new RankOptions(6, 50, Truncation.NONE)));
         cases.add(new Case("tail cut T<d", hiddenStateLike(90, 100, 25), new RankOptions(7, 64, Truncation.TAIL)));
         return cases;
+    }
+
+    /** Adds a Gaussian offset of size {@code size} to every column (the same for all rows). */
+    static HiddenStates offset(HiddenStates z, double size, long seed) {
+        Random rng = new Random(seed);
+        double[] x = z.data().clone();
+        for (int j = 0; j < z.cols(); j++) {
+            double b = size * rng.nextGaussian();
+            for (int t = 0; t < z.rows(); t++) x[t * z.cols() + j] += b;
+        }
+        return new HiddenStates(z.rows(), z.cols(), x);
     }
 
     static HiddenStates scaled(HiddenStates z, double c) {

@@ -1,7 +1,6 @@
 package org.verl4j.rank;
 
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Disabled;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -85,13 +84,10 @@ class SpectrumProperties {
     }
 
     /**
-     * §2 edge value on arbitrary doubles. Disabled: the plain-SVD centring (CentredSpectrum at the time of
-     * writing) computes the mean of T equal doubles with rounding, leaves residues ~1e-16·|z| in Zc, and ε turns
-     * them into ER = 1 + 2e-5 and rank 1 for a 38×9 matrix of entries ~3, and ER = 1.39 for entries ~1e6
-     * (the residue, ~1e-16·|z|·√(Td), is then comparable to ε). Enable once the centring is exact for equal rows (e.g.
-     * subtract row 0 before averaging, or floor σ relative to ‖Z‖ rather than to the centred spectrum).
+     * §2 edge value on arbitrary doubles (entries from 1e-6 to 1e6). A centring that rounds the mean of T equal
+     * doubles leaves residues ~1e-16·|z| that ε turns into ER &gt; 1 and rank 1; the fast path subtracts row 0
+     * before forming its Helmert rows, so equal rows give an exactly zero matrix.
      */
-    @Disabled("fails with CentredSpectrum's rounded mean: ER up to 1.39 and rank 1 for equal rows of generic doubles")
     @Property(tries = 100)
     void allEqualRowsOfArbitraryDoublesHaveEffectiveRankOneAndRankZero(@ForAll @IntRange(min = 2, max = 60) int rows,
                                                                       @ForAll @IntRange(min = 1, max = 24) int cols, @ForAll long seed) {

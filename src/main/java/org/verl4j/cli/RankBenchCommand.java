@@ -1,0 +1,95 @@
+package org.verl4j.cli;
+
+import org.verl4j.rank.HiddenStates;
+import org.verl4j.rank.RankBatch;
+import org.verl4j.rank.RankDynamics;
+import org.verl4j.rank.RankOptions;
+import org.verl4j.rank.Truncation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code verl4j bench rank}: ER + ERV + ERA timings on deterministic hidden-state-like data
+ * ({@link SyntheticHiddenStates}) against the authors' PyTorch anchors of PERFORMANCE.md (same machine class):
+ * the batch 64 × T 512 × d 896 (s 40, M 512) took 15.8 s, one response T 1536 × d 128 without truncation 2.07 s.
+ */
+@Command(name = "rank", mixinStandardHelpOptions = true,
+        description = "Times ER/ERV/ERA: a T×d grid (per response, 1 thread), the 64×512×896 batch and one"
+                + " 1536×128 response, and spot-checks exactness against a plain SVD.")
+public final class RankBenchCommand implements Runnable {
+
+    static final double BATCH_ANCHOR_S = 15.8, LONG_ANCHOR_S = 2.07;
+
+    @Option(names = "--threads", description = "Worker threads for the batch (default: available processors).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--repeats", description = "Timed runs per case; the median is reported (default: 3).")
+    int repeats = 3;
+
+    @Option(names = "--quick", description = "A smaller grid and one run of the batch (a smoke test).")
+    boolean quick;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        if (threads < 1) throw new IllegalArgumentException("--threads must be ≥ 1, got " + threads);
+        if (repeats < 1) throw new IllegalArgumentException("--repeats must be ≥ 1, got " + repeats);
+        PrintWriter out = spec.commandLine().getOut();
+        RankOptions options = new RankOptions(40, 512, Truncation.TAIL);
+        out.printf("verl4j bench rank: kernels %s, threads %d, repeats %d, Java %s, %d processors%n",
+                RankBatch.kernels(), threads, repeats, Runtime.version(), Runtime.getRuntime().availableProcessors());
+        HiddenStates warm = SyntheticHiddenStates.generate(512, 896, 99);                 // JIT warm-up of both
+        HiddenStates warmLong = SyntheticHiddenStates.generate(1536, 128, 98);            // sides (Gram, scatter)
+        for (int i = 0; i < 5; i++) RankDynamics.measure(warm, options);
+        for (int i = 0; i < 10; i++) RankDynamics.measure(warmLong, options.withTruncation(Truncation.NONE));
+        out.println();
+        out.println("| case | median wall | median CPU | anchor (authors, PyTorch fp32) | speed-up (wall) |");
+        out.println("|---|---|---|---|---|");
+
+        int[] ts = quick ? new int[]{256, 512} : new int[]{256, 512, 1024, 1536};
+        int[] ds = quick ? new int[]{128, 896} : new int[]{128, 896, 1536};
+        for (int t : ts)
+            for (int d : ds) {
+                HiddenStates z = SyntheticHiddenStates.generate(t, d, 1000L * t + d);
+                Timing timing = Timing.median(() -> RankDynamics.measure(z, options), repeats);
+                out.printf("| one response T %d × d %d, s 40, M 512, 1 thread | %.1f ms | %.1f ms | | |%n",
+                        t, d, timing.wallSeconds() * 1e3, timing.cpuSeconds() * 1e3);
+                out.flush();
+            }
+
+        List<HiddenStates> batch = new ArrayList<>();
+        for (int i = 0; i < 64; i++) batch.add(SyntheticHiddenStates.generate(512, 896, i));
+        int batchRuns = quick ? 1 : Math.max(3, repeats);
+        Timing b = Timing.median(() -> RankBatch.measureAll(batch, options, false, threads), batchRuns);
+        out.printf("| batch 64 × 512 × 896, s 40, M 512, %d threads (median of %d) | %.2f s | %.2f s | %.1f s | %.2f× |%n",
+                threads, batchRuns, b.wallSeconds(), b.cpuSeconds(), BATCH_ANCHOR_S, BATCH_ANCHOR_S / b.wallSeconds());
+        batch.clear();
+        out.flush();
+
+        HiddenStates long1 = SyntheticHiddenStates.generate(1536, 128, 7);
+        RankOptions none = options.withTruncation(Truncation.NONE);
+        int longRuns = Math.max(5, repeats);
+        for (int n : threads > 1 ? new int[]{1, threads} : new int[]{1}) {
+            Timing l = Timing.median(() -> RankBatch.measureAll(List.of(long1), none, false, n), longRuns);
+            out.printf("| one response 1536 × 128, no truncation, %d thread%s | %.1f ms | %.1f ms | %.2f s | %.0f× |%n",
+                    n, n == 1 ? "" : "s", l.wallSeconds() * 1e3, l.cpuSeconds() * 1e3, LONG_ANCHOR_S,
+                    LONG_ANCHOR_S / l.wallSeconds());
+        }
+
+        double worst = 0;
+        worst = Math.max(worst, PlainSvdCheck.maxRelativeDeviation(SyntheticHiddenStates.generate(300, 96, 11), options));
+        worst = Math.max(worst, PlainSvdCheck.maxRelativeDeviation(SyntheticHiddenStates.generate(200, 256, 12), options));
+        worst = Math.max(worst, PlainSvdCheck.maxRelativeDeviation(SyntheticHiddenStates.generate(700, 64, 13), options));
+        out.printf("%nspot check against a plain SVD of every centred window (300×96, 200×256, 700×64 with a tail"
+                + " cut): max relative deviation %.1e%n", worst);
+        out.printf("CPU = process CPU time (all threads, JIT and GC included); on a shared machine wall times"
+                + " also carry other processes' load.%n");
+        out.flush();
+    }
+}

@@ -1,0 +1,30 @@
+package org.verl4j.rank.simd;
+
+/**
+ * The two inner kernels of the effective-rank fast path, in a plain-Java and a Vector-API flavour. The core
+ * ({@code org.verl4j.rank}) runs its own plain-Java implementation by default and switches to
+ * {@link VectorKernels} only when the JVM was started with {@code --add-modules jdk.incubator.vector}; the
+ * vector class is loaded reflectively, so the core never fails without the module.
+ *
+ * <p>Public only because the two packages must share it; not part of verl4j's API.
+ */
+public interface Kernels {
+
+    /** {@code "scalar"} or {@code "vector"}, with the lane count. */
+    String name();
+
+    /**
+     * Step k's pass of the Householder tridiagonalisation over the lower triangle of A' = A[k+1..n, k+1..n]
+     * (row stride n), for every row i and every j ≤ i of A':
+     * <pre>
+     * A'_ij ← A'_ij − (v_i·w_j + w_i·v_j)          the pending rank-2 update of step k−1
+     * p_i   ← p_i + Σ_{j≤i} A'_ij·u_j,   p_j ← p_j + A'_ij·u_i  (j &lt; i)     so that p = A'·u at the end
+     * </pre>
+     * {@code v, w} (zero when nothing is pending) and {@code u} are read from index k+1 on; {@code p} must be
+     * zero on [k+1, n) on entry.
+     */
+    void reductionPass(double[] a, int n, int k, double[] v, double[] w, double[] u, double[] p);
+
+    /** Lower triangle (row stride m) of {@code G = Y_m·Y_mᵀ} for the row-major m×d {@code y}. */
+    double[] gram(double[] y, int m, int d);
+}
