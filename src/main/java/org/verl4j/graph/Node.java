@@ -1,0 +1,46 @@
+package org.verl4j.graph;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One ONNX node: operator type, inputs, outputs and attributes (standard domain). Named after its first output. */
+public record Node(String opType, List<Value> inputs, List<Value> outputs, Map<String, Attribute> attributes) {
+
+    public Node {
+        inputs = List.copyOf(inputs);
+        outputs = List.copyOf(outputs);
+        attributes = Map.copyOf(attributes);
+    }
+
+    public String name() {
+        return outputs.get(0).name();
+    }
+
+    public Value input(int i) {
+        return inputs.get(i);
+    }
+
+    public Value output() {
+        return outputs.get(0);
+    }
+
+    /** An INT attribute, or {@code fallback} when absent. */
+    public long intAttribute(String name, long fallback) {
+        Attribute a = attributes.get(name);
+        return a == null ? fallback : ((Attribute.Int) a).value();
+    }
+
+    /** An INTS attribute, if present. */
+    public Optional<long[]> intsAttribute(String name) {
+        Attribute a = attributes.get(name);
+        return a == null ? Optional.empty()
+                : Optional.of(((Attribute.Ints) a).values().stream().mapToLong(Long::longValue).toArray());
+    }
+
+    /** A STRING attribute, or {@code fallback}. */
+    public String stringAttribute(String name, String fallback) {
+        Attribute a = attributes.get(name);
+        return a == null ? fallback : ((Attribute.Str) a).value();
+    }
+}

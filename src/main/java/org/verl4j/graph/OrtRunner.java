@@ -1,0 +1,137 @@
+package org.verl4j.graph;
+
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One ONNX Runtime session with explicit threading: {@code intraOpThreads} threads, one inter-op thread, spinning
+ * off ({@code session.intra_op.allow_spinning = 0}: spinning threads slowed two-thread runs 2–3× on a shared host),
+ * full graph optimisation. Inputs are copied into direct buffers in native byte order (ORT reads direct buffers
+ * raw; a big-endian one gives silently wrong numbers); every {@code OrtSession.Result} and input tensor is closed.
+ */
+public final class OrtRunner implements AutoCloseable {
+
+    /** Session settings: intra-op threads ({@code ≥ 1}) and the CUDA device ({@code -1} = CPU). */
+    public record Options(int intraOpThreads, int cudaDevice) {
+        public Options {
+            if (intraOpThreads < 1) throw new IllegalArgumentException("intraOpThreads must be ≥ 1, got " + intraOpThreads);
+            if (cudaDevice < -1) throw new IllegalArgumentException("cudaDevice must be ≥ 0 or -1 for CPU, got " + cudaDevice);
+        }
+
+        public static Options cpu(int intraOpThreads) {
+            return new Options(intraOpThreads, -1);
+        }
+    }
+
+    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    private final OrtSession session;
+
+    public OrtRunner(byte[] model, Options options) {
+        try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
+            so.setIntraOpNumThreads(options.intraOpThreads());
+            so.setInterOpNumThreads(1);
+            so.addConfigEntry("session.intra_op.allow_spinning", "0");
+            so.addConfigEntry("session.inter_op.allow_spinning", "0");
+            so.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            if (options.cudaDevice() >= 0) addCuda(so, options.cudaDevice());
+            this.session = env.createSession(model, so);
+        } catch (OrtException e) {
+            throw new IllegalArgumentException("ONNX Runtime rejected the model: " + e.getMessage(), e);
+        }
+    }
+
+    private static void addCuda(OrtSession.SessionOptions so, int device) throws OrtException {
+        try {
+            so.addCUDA(device);
+        } catch (OrtException | UnsatisfiedLinkError e) {
+            throw new IllegalStateException("CUDA device " + device + " is not available (needs the -Pgpu build with "
+                    + "CUDA 12 and cuDNN 9): " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs the graph on {@code inputs} (by input name) and returns every graph output by name. */
+    public Map<String, HostTensor> run(Map<String, HostTensor> inputs) {
+        Map<String, OnnxTensor> feed = new HashMap<>();
+        try {
+            for (Map.Entry<String, HostTensor> e : inputs.entrySet()) feed.put(e.getKey(), toOrt(e.getValue()));
+            try (OrtSession.Result result = session.run(feed)) {
+                Map<String, HostTensor> out = new LinkedHashMap<>();
+                for (Map.Entry<String, OnnxValue> e : result) out.put(e.getKey(), fromOrt((OnnxTensor) e.getValue()));
+                return out;
+            }
+        } catch (OrtException e) {
+            throw new IllegalArgumentException("ONNX Runtime run failed: " + e.getMessage(), e);
+        } finally {
+            for (OnnxTensor t : feed.values()) t.close();
+        }
+    }
+
+    /** Names of the graph inputs, in order. */
+    public List<String> inputNames() {
+        return new ArrayList<>(session.getInputNames());
+    }
+
+    private OnnxTensor toOrt(HostTensor t) throws OrtException {
+        Object d = t.data();
+        int n = switch (t.type()) {
+            case DOUBLE -> ((double[]) d).length;
+            case FLOAT -> ((float[]) d).length;
+            case INT64 -> ((long[]) d).length;
+            case BOOL -> ((boolean[]) d).length;
+        };
+        ByteBuffer b = ByteBuffer.allocateDirect(Math.max(1, n * t.type().bytes)).order(ByteOrder.nativeOrder());
+        switch (t.type()) {
+            case DOUBLE -> b.asDoubleBuffer().put((double[]) d);
+            case FLOAT -> b.asFloatBuffer().put((float[]) d);
+            case INT64 -> b.asLongBuffer().put((long[]) d);
+            case BOOL -> {
+                for (boolean v : (boolean[]) d) b.put((byte) (v ? 1 : 0));
+                b.rewind();
+            }
+        }
+        return switch (t.type()) {
+            case DOUBLE -> OnnxTensor.createTensor(env, b.asDoubleBuffer().limit(n), t.shape());
+            case FLOAT -> OnnxTensor.createTensor(env, b.asFloatBuffer().limit(n), t.shape());
+            case INT64 -> OnnxTensor.createTensor(env, b.asLongBuffer().limit(n), t.shape());
+            case BOOL -> OnnxTensor.createTensor(env, b.limit(n), t.shape(), OnnxJavaType.BOOL);
+        };
+    }
+
+    private static HostTensor fromOrt(OnnxTensor t) {
+        long[] shape = t.getInfo().getShape();
+        int n = Math.toIntExact(t.getInfo().getNumElements());
+        return switch (t.getInfo().type) {
+            case DOUBLE -> { double[] a = new double[n]; t.getDoubleBuffer().get(a); yield HostTensor.ofDoubles(shape, a); }
+            case FLOAT -> { float[] a = new float[n]; t.getFloatBuffer().get(a); yield HostTensor.ofFloats(shape, a); }
+            case INT64 -> { long[] a = new long[n]; t.getLongBuffer().get(a); yield HostTensor.ofLongs(shape, a); }
+            case BOOL -> {
+                ByteBuffer b = t.getByteBuffer();
+                boolean[] a = new boolean[n];
+                for (int i = 0; i < n; i++) a[i] = b.get(i) != 0;
+                yield HostTensor.ofBooleans(shape, a);
+            }
+            default -> throw new IllegalStateException("output of unsupported type " + t.getInfo().type);
+        };
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("closing the ONNX Runtime session failed: " + e.getMessage(), e);
+        }
+    }
+}
