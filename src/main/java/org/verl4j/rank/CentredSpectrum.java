@@ -4,26 +4,24 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
+import java.util.Arrays;
+
 /**
- * Singular values of the centred leading rows of Z: σ(Z[0..n) − 1·mean). Plain full SVD in double.
+ * The exact fallback: σ of a window by a full double-precision SVD (EJML) of its Helmert rows, which are the
+ * centred window up to an orthogonal change of row basis ({@link HelmertRows}). Nothing is squared, so singular
+ * values below the Gram route's noise floor come out right. Used when {@link SquaredSpectrum} refuses a window.
  */
 final class CentredSpectrum {
 
     private CentredSpectrum() {
     }
 
-    /** σ of the first {@code n} rows of {@code z}, each column centred over those rows. */
-    static double[] singularValues(HiddenStates z, int n) {
-        int d = z.cols();
-        double[] mean = new double[d];
-        for (int t = 0; t < n; t++) for (int j = 0; j < d; j++) mean[j] += z.get(t, j);
-        for (int j = 0; j < d; j++) mean[j] /= n;
-        DMatrixRMaj zc = new DMatrixRMaj(n, d);
-        for (int t = 0; t < n; t++) for (int j = 0; j < d; j++) zc.unsafe_set(t, j, z.get(t, j) - mean[j]);
-        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, d, false, false, true);
-        if (!svd.decompose(zc)) throw new ArithmeticException("SVD did not converge for a " + n + "×" + d + " window");
-        double[] sigma = svd.getSingularValues();
-        int k = svd.numberOfSingularValues();
-        return java.util.Arrays.copyOf(sigma, k);
+    /** σ of the first {@code m} rows of the Helmert matrix {@code y} (row-major, d columns). */
+    static double[] singularValues(double[] y, int m, int d) {
+        DMatrixRMaj block = new DMatrixRMaj(m, d);
+        System.arraycopy(y, 0, block.data, 0, m * d);
+        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(m, d, false, false, true);
+        if (!svd.decompose(block)) throw new ArithmeticException("SVD did not converge for a " + m + "×" + d + " window");
+        return Arrays.copyOf(svd.getSingularValues(), svd.numberOfSingularValues());
     }
 }

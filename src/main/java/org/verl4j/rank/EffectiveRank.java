@@ -23,7 +23,7 @@ public final class EffectiveRank {
     /** ER of Z (centred over rows). */
     public static double of(HiddenStates z) {
         if (z.rows() < 2) return 0.0;
-        return exp(entropy(CentredSpectrum.singularValues(z, z.rows())));
+        return exp(entropy(WindowedRank.singularValues(z)));
     }
 
     /** H = −Σ p_i ln(p_i + ε) with p_i = σ_i/(Σσ + ε): the "Log ER". */

@@ -30,11 +30,11 @@ public record RankDynamics(int tokens, double er, double logEr, int traditionalR
 
     /** Measures a response without keeping the window series. */
     public static RankDynamics measure(HiddenStates z, RankOptions options) {
-        return WindowedRank.measure(z, options, false);
+        return WindowedRank.measure(z, options, false, null);
     }
 
     /** Measures a response, keeping the per-window series when {@code keepWindows}. */
     public static RankDynamics measure(HiddenStates z, RankOptions options, boolean keepWindows) {
-        return WindowedRank.measure(z, options, keepWindows);
+        return WindowedRank.measure(z, options, keepWindows, null);
     }
 }

@@ -1,0 +1,95 @@
+package org.verl4j.rank;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
+
+/**
+ * Spec §2–§3 over many responses, in parallel. Responses are independent, so each is one task on a fixed pool of
+ * worker threads (daemon threads, shut down before returning); results keep the input order. A batch of a single
+ * response with {@code threads > 1} spreads that response's windows over the threads instead.
+ *
+ * <p>Memory: {@link #measureStream} keeps at most {@code 2·threads} responses (their hidden states and the
+ * working matrices of their windows) in flight; {@link #measureAll} holds the caller's list anyway.
+ */
+public final class RankBatch {
+
+    private RankBatch() {
+    }
+
+    /** Measures every response, results in input order, on {@code threads} worker threads (≥ 1). */
+    public static List<RankDynamics> measureAll(List<HiddenStates> responses, RankOptions options,
+                                                boolean keepWindows, int threads) {
+        List<RankDynamics> out = new ArrayList<>(responses.size());
+        measureStream(responses.iterator(), options, keepWindows, threads, out::add);
+        return out;
+    }
+
+    /**
+     * Streams: pulls responses lazily from the iterator, hands results to {@code sink} in input order; at most
+     * about {@code 2·threads} responses in memory at once. The sink runs on the calling thread.
+     */
+    public static void measureStream(Iterator<HiddenStates> responses, RankOptions options, boolean keepWindows,
+                                     int threads, Consumer<RankDynamics> sink) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
+        if (options == null) throw new IllegalArgumentException("options must not be null");
+        if (threads == 1) {
+            while (responses.hasNext()) sink.accept(WindowedRank.measure(next(responses), options, keepWindows, null));
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+        try {
+            HiddenStates first = responses.hasNext() ? next(responses) : null;
+            if (first != null && !responses.hasNext()) {           // one response: parallel over its windows
+                sink.accept(WindowedRank.measure(first, options, keepWindows, pool));
+                return;
+            }
+            ArrayDeque<Future<RankDynamics>> inFlight = new ArrayDeque<>();
+            HiddenStates pending = first;
+            while (pending != null) {
+                HiddenStates z = pending;
+                inFlight.add(pool.submit(() -> WindowedRank.measure(z, options, keepWindows, null)));
+                pending = responses.hasNext() ? next(responses) : null;
+                if (inFlight.size() >= 2 * threads) sink.accept(await(inFlight.poll()));
+            }
+            while (!inFlight.isEmpty()) sink.accept(await(inFlight.poll()));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static HiddenStates next(Iterator<HiddenStates> responses) {
+        HiddenStates z = responses.next();
+        if (z == null) throw new IllegalArgumentException("null response in batch");
+        return z;
+    }
+
+    static <T> T await(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while measuring effective rank", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) throw r;
+            if (cause instanceof Error err) throw err;
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        return r -> {
+            Thread t = new Thread(r, "verl4j-rank");
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
