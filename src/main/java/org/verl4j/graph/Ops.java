@@ -128,8 +128,9 @@ public abstract sealed class Ops permits GraphBuilder {
 
     public Value reduceMax(Value x, boolean keepdims, long... axes) { return reduce("ReduceMax", x, keepdims, axes); }
 
-    /** Sum over every axis to a scalar. */
+    /** Sum over every axis to a scalar ({@code x} itself when it is a scalar already). */
     public Value reduceSumAll(Value x) {
+        if (x.rank() == 0) return x;
         long[] all = new long[x.rank()];
         for (int i = 0; i < all.length; i++) all[i] = i;
         return reduceSum(x, false, all);
@@ -229,6 +230,16 @@ public abstract sealed class Ops permits GraphBuilder {
     /** The runtime shape of {@code x} as a 1-D INT64 tensor. */
     public Value shape(Value x) {
         return graph().op("Shape", List.of(x), INT64, Shape.fixed(x.rank()));
+    }
+
+    /** The element count of {@code x} as an INT64 scalar. */
+    public Value size(Value x) {
+        return graph().op("Size", List.of(x), INT64, Shape.SCALAR);
+    }
+
+    /** Sign of each element: −1, 0 or 1. */
+    public Value sign(Value x) {
+        return unary("Sign", x);
     }
 
     /** A tensor of the shape held in {@code shape}, filled with {@code value} (a one-element tensor). */

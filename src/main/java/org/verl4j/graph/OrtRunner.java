@@ -23,21 +23,51 @@ import java.util.Map;
  */
 public final class OrtRunner implements AutoCloseable {
 
-    /** Session settings: intra-op threads ({@code ≥ 1}) and the CUDA device ({@code -1} = CPU). */
-    public record Options(int intraOpThreads, int cudaDevice) {
+    /**
+     * Session settings: intra-op threads ({@code ≥ 1}), the CUDA device ({@code -1} = CPU) and ORT graph optimizers
+     * to leave out (by name, e.g. {@code MatmulTransposeFusion}).
+     */
+    public record Options(int intraOpThreads, int cudaDevice, List<String> disabledOptimizers) {
         public Options {
             if (intraOpThreads < 1) throw new IllegalArgumentException("intraOpThreads must be ≥ 1, got " + intraOpThreads);
             if (cudaDevice < -1) throw new IllegalArgumentException("cudaDevice must be ≥ 0 or -1 for CPU, got " + cudaDevice);
+            disabledOptimizers = List.copyOf(disabledOptimizers);
         }
 
+        /**
+         * CPU with {@code intraOpThreads} threads. ORT 1.23's {@code NoopElimination} aborts session creation on
+         * some backward graphs (a constant-folded "x·1" or zero Pad feeding a graph output: "RemoveNode … Should be
+         * unreachable"), so it is left out by default; it only removes arithmetic no-ops.
+         */
         public static Options cpu(int intraOpThreads) {
-            return new Options(intraOpThreads, -1);
+            return new Options(intraOpThreads, -1, List.of("NoopElimination"));
+        }
+
+        /** CUDA device {@code device} with {@code intraOpThreads} CPU threads (NoopElimination left out as for CPU). */
+        public static Options cuda(int device, int intraOpThreads) {
+            return new Options(intraOpThreads, device, List.of("NoopElimination"));
+        }
+
+        public Options disabling(String... optimizers) {
+            List<String> all = new ArrayList<>(disabledOptimizers);
+            all.addAll(List.of(optimizers));
+            return new Options(intraOpThreads, cudaDevice, all);
         }
     }
 
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
     private final OrtSession session;
 
+    /**
+     * A session for a graph built here. ORT 1.23 fuses Transpose+MatMul into {@code com.microsoft.FusedMatMul},
+     * which has no float64 kernel, so for graphs with a DOUBLE MatMul that one optimizer is left out.
+     */
+    public OrtRunner(GraphBuilder.Graph graph, Options options) {
+        this(OnnxWriter.write(graph), graph.nodes().stream().anyMatch(n -> n.opType().equals("MatMul")
+                && n.output().type() == ElementType.DOUBLE) ? options.disabling("MatmulTransposeFusion") : options);
+    }
+
+    /** A session for serialized ONNX model bytes. */
     public OrtRunner(byte[] model, Options options) {
         try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
             so.setIntraOpNumThreads(options.intraOpThreads());
@@ -45,6 +75,8 @@ public final class OrtRunner implements AutoCloseable {
             so.addConfigEntry("session.intra_op.allow_spinning", "0");
             so.addConfigEntry("session.inter_op.allow_spinning", "0");
             so.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            if (!options.disabledOptimizers().isEmpty())
+                so.addConfigEntry("optimization.disable_specified_optimizers", String.join(";", options.disabledOptimizers()));
             if (options.cudaDevice() >= 0) addCuda(so, options.cudaDevice());
             this.session = env.createSession(model, so);
         } catch (OrtException e) {

@@ -1,0 +1,94 @@
+package org.verl4j.graph;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reverse-mode automatic differentiation over a {@link GraphBuilder} graph. The backward pass is appended to the
+ * same graph as standard ONNX ops, one {@link GradientRule} per op type (in {@code ElementwiseGradients},
+ * {@code MatMulGradients}, {@code ReductionGradients}, {@code SoftmaxGradients}, {@code ShapeGradients},
+ * {@code GatherGradients}).
+ *
+ * <pre>
+ * ∂L/∂v = Σ over the consumers c of v of (∂L/∂c) · ∂c/∂v      visited in reverse topological order
+ * </pre>
+ * Only nodes on a path from some {@code wrt} value to the output are differentiated; integer and boolean values
+ * carry no gradient (indices, masks, shapes are constants to the backward pass). A {@code wrt} value the output
+ * does not depend on gets a zero gradient.
+ */
+public final class Autodiff {
+
+    private static final Map<String, GradientRule> RULES = rules();
+
+    private Autodiff() {
+    }
+
+    private static Map<String, GradientRule> rules() {
+        Map<String, GradientRule> r = new HashMap<>();
+        ElementwiseGradients.register(r);
+        MatMulGradients.register(r);
+        ReductionGradients.register(r);
+        SoftmaxGradients.register(r);
+        ShapeGradients.register(r);
+        GatherGradients.register(r);
+        return Map.copyOf(r);
+    }
+
+    /** True when the op type has a gradient rule. */
+    public static boolean differentiable(String opType) {
+        return RULES.containsKey(opType);
+    }
+
+    /** ∂loss/∂w for each w in {@code wrt}; {@code loss} must be a floating scalar. */
+    public static List<Value> gradients(GraphBuilder g, Value loss, List<Value> wrt) {
+        if (loss.rank() != 0 || !loss.type().isFloating())
+            throw new IllegalArgumentException("loss " + loss + " must be a floating scalar; pass a seed for other outputs");
+        return gradients(g, loss, g.scalarLike(loss, 1), wrt);
+    }
+
+    /** Vector–Jacobian product: Σ seed ⊙ ∂output/∂w for each w in {@code wrt} ({@code seed} shaped like output). */
+    public static List<Value> gradients(GraphBuilder g, Value output, Value seed, List<Value> wrt) {
+        for (Value w : wrt)
+            if (!w.type().isFloating()) throw new IllegalArgumentException("cannot differentiate with respect to " + w);
+        List<Node> nodes = g.nodes();
+        Set<Value> dependsOnWrt = Collections.newSetFromMap(new IdentityHashMap<>());
+        dependsOnWrt.addAll(wrt);
+        for (Node n : nodes) {
+            if (n.inputs().stream().anyMatch(dependsOnWrt::contains))
+                for (Value o : n.outputs()) if (o.type().isFloating()) dependsOnWrt.add(o);
+        }
+        Map<Value, Value> grad = new IdentityHashMap<>();
+        grad.put(output, seed);
+        for (int k = nodes.size() - 1; k >= 0; k--) {
+            Node n = nodes.get(k);
+            Value dy = n.outputs().size() == 1 ? grad.get(n.output()) : null;
+            if (n.outputs().size() > 1 && n.outputs().stream().anyMatch(grad::containsKey))
+                throw new IllegalArgumentException("no gradient rule for multi-output node " + n.opType() + " " + n.name());
+            if (dy == null || !dependsOnWrt.contains(n.output())) continue;
+            boolean[] needed = new boolean[n.inputs().size()];
+            boolean any = false;
+            for (int i = 0; i < needed.length; i++) any |= needed[i] = dependsOnWrt.contains(n.input(i));
+            if (!any) continue;
+            GradientRule rule = RULES.get(n.opType());
+            if (rule == null) throw new IllegalArgumentException("no gradient rule for op " + n.opType() + " (node " + n.name() + ")");
+            Value[] dx = rule.backward(g, n, dy, needed);
+            for (int i = 0; i < needed.length; i++) {
+                if (!needed[i] || dx[i] == null) continue;
+                Value x = n.input(i);
+                Value previous = grad.get(x);
+                grad.put(x, previous == null ? dx[i] : g.add(previous, dx[i]));   // Σ over consumers
+            }
+        }
+        List<Value> out = new ArrayList<>(wrt.size());
+        for (Value w : wrt) {
+            Value d = grad.get(w);
+            out.add(d != null ? d : g.zerosLike(w));
+        }
+        return out;
+    }
+}
