@@ -1,16 +1,16 @@
 package org.verl4j.model;
 
 import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtProvider;
-import ai.onnxruntime.OrtSession;
+import org.verl4j.graph.OrtRunner;
 
 import java.util.Locale;
 
 /**
  * Where ONNX Runtime executes a graph: {@code cpu} (the default) or {@code cuda[:N]}. CUDA needs the
- * {@code onnxruntime_gpu} build ({@code mvn -Pgpu package}) and CUDA 12 + cuDNN 9 on the machine; without either,
- * {@link #sessionOptions(int)} throws a message that says which is missing — never a native crash.
+ * {@code onnxruntime_gpu} build ({@code mvn -Pgpu package}) and CUDA 12 + cuDNN 9 on the machine: with the CPU-only
+ * jar {@link #runnerOptions(int)} throws a message saying so; with the GPU jar but no usable CUDA, creating the
+ * session throws {@link OrtRunner}'s message — never a native crash. CUDA is untested here (no GPU).
  *
  * @param kind  CPU or CUDA
  * @param index the CUDA device ordinal (0 for CPU)
@@ -43,39 +43,23 @@ public record Device(Kind kind, int index) {
     }
 
     /**
-     * Session options for this device: full graph optimisation, {@code intraOpThreads} intra-op threads, one
-     * inter-op thread, spinning off (spinning threads slowed a shared 2-core host 2–3×).
+     * {@link OrtRunner} options for this device with {@code intraOpThreads} intra-op threads (one inter-op thread,
+     * spinning off, full optimisation — see {@link OrtRunner}).
      *
-     * @throws IllegalStateException when CUDA is asked for but this ONNX Runtime build or machine cannot provide it
+     * @throws IllegalStateException when CUDA is asked for but this ONNX Runtime build has no CUDA provider
      */
-    public OrtSession.SessionOptions sessionOptions(int intraOpThreads) throws OrtException {
-        if (intraOpThreads < 1) throw new IllegalArgumentException("intra-op threads must be ≥ 1, got " + intraOpThreads);
-        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-        try {
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            options.setIntraOpNumThreads(intraOpThreads);
-            options.setInterOpNumThreads(1);
-            options.addConfigEntry("session.intra_op.allow_spinning", "0");
-            options.addConfigEntry("session.inter_op.allow_spinning", "0");
-            if (kind == Kind.CUDA) addCuda(options);
-            return options;
-        } catch (OrtException | RuntimeException e) {
-            options.close();
-            throw e;
-        }
+    public OrtRunner.Options runnerOptions(int intraOpThreads) {
+        if (kind == Kind.CPU) return OrtRunner.Options.cpu(intraOpThreads);
+        requireCudaProvider();
+        return OrtRunner.Options.cuda(index, intraOpThreads);
     }
 
-    private void addCuda(OrtSession.SessionOptions options) {
+    private void requireCudaProvider() {
         OrtEnvironment.getEnvironment();
         if (!OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA))
             throw new IllegalStateException("device " + this + " asked for, but this ONNX Runtime build has no CUDA "
-                    + "provider (the CPU-only jar); build with `mvn -Pgpu package` for onnxruntime_gpu");
-        try {
-            options.addCUDA(index);
-        } catch (OrtException | LinkageError e) {
-            throw new IllegalStateException("device " + this + " asked for, but ONNX Runtime could not start CUDA "
-                    + "(it needs CUDA 12 and cuDNN 9 on the library path): " + e.getMessage(), e);
-        }
+                    + "provider (the CPU-only jar); build with `mvn -Pgpu package` (onnxruntime_gpu, needs CUDA 12 and "
+                    + "cuDNN 9) or use --device cpu");
     }
 
     @Override

@@ -26,17 +26,16 @@ class DeviceTest {
     }
 
     @Test
-    void cpuSessionOptionsBuild() throws Exception {
-        try (var options = Device.CPU.sessionOptions(2)) {
-            assertThat(options).isNotNull();
-        }
+    void cpuRunnerOptionsCarryTheThreadCount() {
+        assertThat(Device.CPU.runnerOptions(2).intraOpThreads()).isEqualTo(2);
+        assertThat(Device.CPU.runnerOptions(2).cudaDevice()).isEqualTo(-1);
     }
 
     @Test
     void cudaWithoutACudaBuildIsAClearMessageNotACrash() {
         OrtEnvironment.getEnvironment();
         assumeFalse(OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA), "this ONNX Runtime has CUDA");
-        assertThatThrownBy(() -> Device.parse("cuda:0").sessionOptions(1))
+        assertThatThrownBy(() -> Device.parse("cuda:0").runnerOptions(1))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("-Pgpu");
     }
 }
