@@ -1,0 +1,39 @@
+package org.verl4j.model;
+
+import org.verl4j.graph.ElementType;
+import org.verl4j.graph.GraphBuilder;
+import org.verl4j.graph.Shape;
+import org.verl4j.graph.Value;
+
+/**
+ * The decoder forward of a training graph: parameters from one flat input {@code θ [N]} ({@link WeightLayout}
+ * order, N = {@link WeightLayout#parameterCount}), no KV cache, ending in per-token log-probabilities and entropy.
+ * The train-step blocks (loss, backward, AdamW) are added on top by the caller; differentiating the loss with
+ * respect to {@code theta} gives the whole-model gradient as one flat buffer.
+ * <pre>
+ *   inputs : theta [N], input_ids [B, S], position_ids [B, S], attention_mask [B, S]
+ *   values : logits [B, S, V], hidden [B, S, d], logp [B, S−1], entropy [B, S−1]
+ * </pre>
+ *
+ * @param theta   the flat parameter input
+ * @param ids     input_ids
+ * @param forward the decoder forward (logits, final-norm hidden states)
+ * @param tokens  log-probabilities of the next tokens and the predictive entropy
+ */
+public record PolicyGraph(Value theta, Value ids, Value positions, Value mask, DecoderGraph.Forward forward,
+                          TokenLogProbs tokens) {
+
+    public static final String THETA = "theta";
+
+    /** Adds the inputs and the forward to {@code g}, in {@code type} (FLOAT, or DOUBLE for gradient checks). */
+    public static PolicyGraph build(GraphBuilder g, ModelConfig config, ElementType type) {
+        var layout = WeightLayout.of(config);
+        Value theta = g.input(THETA, type, Shape.of(WeightLayout.parameterCount(config)));
+        Value ids = g.input(GenerationGraph.IDS, ElementType.INT64, Shape.of("batch", "seq"));
+        Value positions = g.input(GenerationGraph.POSITIONS, ElementType.INT64, Shape.of("batch", "seq"));
+        Value mask = g.input(GenerationGraph.MASK, ElementType.INT64, Shape.of("batch", "seq"));
+        DecoderGraph.Forward f = new DecoderGraph(g, config, new ParameterSource.FlatBuffer(theta, layout))
+                .forward(ids, positions, mask, null);
+        return new PolicyGraph(theta, ids, positions, mask, f, TokenLogProbs.of(g, f.logits(), ids));
+    }
+}
