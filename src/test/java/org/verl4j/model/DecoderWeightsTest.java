@@ -3,13 +3,17 @@ package org.verl4j.model;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verl4j.io.DType;
+import org.verl4j.io.NamedTensor;
+import org.verl4j.io.SafetensorsWriter;
 import org.verl4j.testing.SharedDir;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -50,6 +54,32 @@ class DecoderWeightsTest {
         DecoderWeights back = DecoderWeights.load(dir);
         assertThat(back.config()).isEqualTo(w.config());
         for (String name : w.tensors().keySet()) assertThat(back.get(name)).as(name).isEqualTo(w.get(name));
+    }
+
+    @Test
+    void shardedCheckpointLoadsLikeTheSingleFile() throws IOException {
+        ModelConfig c = RandomDecoders.config(Architecture.QWEN2, 2, 1, 2, 2, false, false, 7);
+        DecoderWeights w = RandomDecoders.weights(c, random);
+        w.save(dir, DType.F32);
+        Files.delete(dir.resolve("model.safetensors"));
+        List<NamedTensor> first = new ArrayList<>(), second = new ArrayList<>();
+        StringBuilder index = new StringBuilder("{\"metadata\": {}, \"weight_map\": {");
+        int k = 0;
+        for (WeightSpec spec : WeightLayout.of(c)) {
+            long[] shape = java.util.Arrays.stream(spec.shape()).asLongStream().toArray();
+            String shard = k % 2 == 0 ? "model-00001-of-00002.safetensors" : "model-00002-of-00002.safetensors";
+            (k % 2 == 0 ? first : second).add(NamedTensor.ofFloats(spec.name(), DType.BF16, shape, w.get(spec.name())));
+            index.append(k++ == 0 ? "" : ", ").append('"').append(spec.name()).append("\": \"").append(shard).append('"');
+        }
+        SafetensorsWriter.write(dir.resolve("model-00001-of-00002.safetensors"), first, Map.of());
+        SafetensorsWriter.write(dir.resolve("model-00002-of-00002.safetensors"), second, Map.of());
+        Files.writeString(dir.resolve("model.safetensors.index.json"), index.append("}}").toString());
+        DecoderWeights back = DecoderWeights.load(dir);
+        for (String name : w.tensors().keySet()) {
+            float[] expected = w.get(name), actual = back.get(name);
+            for (int i = 0; i < expected.length; i++)                   // BF16 keeps 8 significant bits
+                assertThat(actual[i]).isCloseTo(expected[i], org.assertj.core.data.Offset.offset(Math.abs(expected[i]) / 128 + 1e-30f));
+        }
     }
 
     @Test
