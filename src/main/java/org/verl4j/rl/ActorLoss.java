@@ -1,0 +1,48 @@
+package org.verl4j.rl;
+
+/**
+ * The actor's total loss (spec §8): policy surrogate, entropy bonus and KL-in-loss.
+ *
+ * <pre>
+ * L_actor = L_pg − c_H · aggregate(H) + β · aggregate(k(logπ, logπ_ref))
+ * </pre>
+ * H[i][t] is the token entropy of π at position t (computed by the model, detached or not: a number here).
+ * Defaults: c_H = 0.001, β = 0.001, K3. A β of 0 skips the reference log-probabilities (they may be null).
+ *
+ * @param policy        the clipped surrogate
+ * @param entropyCoeff  c_H ≥ 0
+ * @param klCoeff       β ≥ 0
+ * @param klEstimator   k
+ */
+public record ActorLoss(PolicyLoss policy, double entropyCoeff, double klCoeff, KlEstimator klEstimator) {
+
+    public ActorLoss {
+        if (policy == null || klEstimator == null) throw new IllegalArgumentException("policy loss and KL estimator are required");
+        if (!(entropyCoeff >= 0) || !Double.isFinite(entropyCoeff)) throw new IllegalArgumentException("entropy coefficient must be finite and ≥ 0, got " + entropyCoeff);
+        if (!(klCoeff >= 0) || !Double.isFinite(klCoeff)) throw new IllegalArgumentException("KL coefficient must be finite and ≥ 0, got " + klCoeff);
+    }
+
+    /** The authors' settings: ε 0.2/0.2, token-mean, c_H = 0.001, β = 0.001 with K3. */
+    public static ActorLoss defaults() {
+        return new ActorLoss(PolicyLoss.defaults(), 0.001, 0.001, KlEstimator.K3);
+    }
+
+    /** Total loss and its parts. */
+    public Result compute(double[][] logProb, double[][] oldLogProb, double[][] refLogProb, double[][] advantages,
+                          double[][] entropy, boolean[][] mask) {
+        PolicyLoss.Result pg = policy.compute(logProb, oldLogProb, advantages, mask);
+        TokenMask.requireFinite(entropy, mask, "entropy");
+        double h = policy.aggregation().aggregate(entropy, mask);
+        double kl = klCoeff == 0 ? 0 : KlPenalty.inLoss(logProb, refLogProb, mask, klEstimator, policy.aggregation());
+        return new Result(pg.loss() - entropyCoeff * h + klCoeff * kl, pg, h, kl);
+    }
+
+    /**
+     * @param loss    L_actor
+     * @param policy  the surrogate and its diagnostics
+     * @param entropy aggregate(H)
+     * @param kl      aggregate(k), before β (0 when β = 0)
+     */
+    public record Result(double loss, PolicyLoss.Result policy, double entropy, double kl) {
+    }
+}

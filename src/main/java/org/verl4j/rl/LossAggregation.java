@@ -1,0 +1,39 @@
+package org.verl4j.rl;
+
+/**
+ * How a per-token loss matrix ℓ[B][T] becomes one number (spec §8; verl {@code agg_loss}), over valid tokens m.
+ *
+ * <pre>
+ * TOKEN_MEAN            L = Σ_i Σ_t m·ℓ / Σ_i Σ_t m                     (default)
+ * SEQ_MEAN_TOKEN_SUM    L = (1/B) Σ_i Σ_t m·ℓ
+ * SEQ_MEAN_TOKEN_MEAN   L = (1/B) Σ_i (Σ_t m·ℓ / Σ_t m)
+ * </pre>
+ * verl adds 1e-8 to the token count of the means; masks here never have empty rows, so no ε is needed and
+ * none is added (a relative difference of at most 1e-8/N).
+ */
+public enum LossAggregation {
+    TOKEN_MEAN, SEQ_MEAN_TOKEN_SUM, SEQ_MEAN_TOKEN_MEAN;
+
+    /** L of the loss matrix over the valid tokens. */
+    public double aggregate(double[][] loss, boolean[][] mask) {
+        double total = 0, sequences = 0;
+        long tokens = 0;
+        for (int i = 0; i < loss.length; i++) {
+            double rowSum = 0;
+            int rowTokens = 0;
+            for (int t = 0; t < loss[i].length; t++)
+                if (mask[i][t]) { rowSum += loss[i][t]; total += loss[i][t]; rowTokens++; }
+            tokens += rowTokens;
+            sequences += this == SEQ_MEAN_TOKEN_MEAN ? rowSum / rowTokens : rowSum;
+        }
+        return switch (this) {
+            case TOKEN_MEAN -> total / tokens;
+            case SEQ_MEAN_TOKEN_SUM, SEQ_MEAN_TOKEN_MEAN -> sequences / loss.length;
+        };
+    }
+
+    /** The plain masked mean Σ m·x / Σ m (used for diagnostics whatever the loss aggregation). */
+    public static double maskedMean(double[][] x, boolean[][] mask) {
+        return TOKEN_MEAN.aggregate(x, mask);
+    }
+}

@@ -1,0 +1,91 @@
+package org.verl4j.rl;
+
+/**
+ * PPO clipped-surrogate policy loss with separate low/high clip and optional dual clip (spec §8; verl
+ * {@code compute_policy_loss}). All inputs [B][T]; only valid tokens are read.
+ *
+ * <pre>
+ * Δ      = clamp(logπ − logπ_old, −20, 20)
+ * ρ      = exp(Δ)
+ * ℓ1     = −A·ρ
+ * ℓ2     = −A·clamp(ρ, 1 − ε_low, 1 + ε_high)
+ * ℓc     = max(ℓ1, ℓ2)
+ * ℓ3     = −A·c                                       dual clip, c &gt; 1 (3 in the authors' runs), only A &lt; 0
+ * ℓ      = A &lt; 0 ? min(ℓ3, ℓc) : ℓc                (without dual clip: ℓ = ℓc)
+ * L      = aggregate(ℓ)
+ * approx KL     = masked_mean(−Δ)                      verl's ppo_kl (k1 of the old policy vs the new)
+ * clip fraction = masked_mean[ℓ2 &gt; ℓ1]
+ * lower clip fraction = masked_mean[ℓc &gt; ℓ3 and A &lt; 0]   (0 without dual clip)
+ * </pre>
+ *
+ * @param clipLow     ε_low (0.2)
+ * @param clipHigh    ε_high (0.2)
+ * @param dualClip    c of the dual clip, or {@code Double.NaN} for none
+ * @param aggregation the loss aggregation
+ */
+public record PolicyLoss(double clipLow, double clipHigh, double dualClip, LossAggregation aggregation) {
+
+    /** The log-ratio clamp ±20. */
+    public static final double LOG_RATIO_CLAMP = 20.0;
+
+    public PolicyLoss {
+        if (!(clipLow >= 0 && clipLow < 1)) throw new IllegalArgumentException("clipLow must be in [0, 1), got " + clipLow);
+        if (!(clipHigh >= 0) || !Double.isFinite(clipHigh)) throw new IllegalArgumentException("clipHigh must be finite and ≥ 0, got " + clipHigh);
+        if (!Double.isNaN(dualClip) && !(dualClip > 1 && Double.isFinite(dualClip)))
+            throw new IllegalArgumentException("dual clip c must be > 1 (or NaN for none), got " + dualClip);
+        if (aggregation == null) throw new IllegalArgumentException("aggregation is required");
+    }
+
+    /** The authors' defaults: ε = 0.2/0.2, no dual clip, token-mean. */
+    public static PolicyLoss defaults() {
+        return new PolicyLoss(0.2, 0.2, Double.NaN, LossAggregation.TOKEN_MEAN);
+    }
+
+    /** The same loss with dual clip c. */
+    public PolicyLoss withDualClip(double c) {
+        return new PolicyLoss(clipLow, clipHigh, c, aggregation);
+    }
+
+    /** Loss and diagnostics. */
+    public Result compute(double[][] logProb, double[][] oldLogProb, double[][] advantages, boolean[][] mask) {
+        TokenMask.check(mask);
+        TokenMask.requireFinite(logProb, mask, "logProb");
+        TokenMask.requireFinite(oldLogProb, mask, "oldLogProb");
+        TokenMask.requireFinite(advantages, mask, "advantages");
+        int b = mask.length, n = mask[0].length;
+        double[][] loss = new double[b][n], negKl = new double[b][n], clipped = new double[b][n], lower = new double[b][n];
+        boolean dual = !Double.isNaN(dualClip);
+        for (int i = 0; i < b; i++)
+            for (int t = 0; t < n; t++) {
+                if (!mask[i][t]) continue;
+                double a = advantages[i][t];
+                double delta = Math.max(-LOG_RATIO_CLAMP, Math.min(LOG_RATIO_CLAMP, logProb[i][t] - oldLogProb[i][t])); // Δ
+                double rho = Math.exp(delta);                                                        // ρ
+                double l1 = -a * rho;                                                                // ℓ1
+                double l2 = -a * Math.max(1 - clipLow, Math.min(1 + clipHigh, rho));                // ℓ2
+                double lc = Math.max(l1, l2);                                                        // ℓc
+                double l = lc;
+                if (dual && a < 0) {
+                    double l3 = -a * dualClip;                                                       // ℓ3
+                    l = Math.min(l3, lc);
+                    lower[i][t] = lc > l3 ? 1 : 0;
+                }
+                loss[i][t] = l;
+                negKl[i][t] = -delta;
+                clipped[i][t] = l2 > l1 ? 1 : 0;
+            }
+        return new Result(aggregation.aggregate(loss, mask),
+                LossAggregation.maskedMean(clipped, mask),
+                LossAggregation.maskedMean(lower, mask),
+                LossAggregation.maskedMean(negKl, mask));
+    }
+
+    /**
+     * @param loss              L
+     * @param clipFraction      share of valid tokens where the clip was active (ℓ2 &gt; ℓ1)
+     * @param clipFractionLower share of valid tokens capped by the dual clip
+     * @param approxKl          masked mean of logπ_old − logπ (after the ±20 clamp)
+     */
+    public record Result(double loss, double clipFraction, double clipFractionLower, double approxKl) {
+    }
+}

@@ -1,0 +1,10 @@
+package org.verl4j.rl;
+
+/** The shared estimator contract for {@link Grpo}. */
+class GrpoContractTest implements AdvantageEstimatorContract {
+
+    @Override
+    public AdvantageEstimator estimator() {
+        return new Grpo();
+    }
+}

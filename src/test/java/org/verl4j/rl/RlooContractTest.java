@@ -1,0 +1,10 @@
+package org.verl4j.rl;
+
+/** The shared estimator contract for {@link Rloo}. */
+class RlooContractTest implements AdvantageEstimatorContract {
+
+    @Override
+    public AdvantageEstimator estimator() {
+        return new Rloo();
+    }
+}
