@@ -63,9 +63,11 @@ public final class Autodiff {
                 for (Value o : n.outputs()) if (o.type().isFloating()) dependsOnWrt.add(o);
         }
         Map<Value, Value> grad = new IdentityHashMap<>();
+        Map<Value, List<SliceTiling.Piece>> slices = new IdentityHashMap<>();   // gradients of 1-D constant slices
         grad.put(output, seed);
         for (int k = nodes.size() - 1; k >= 0; k--) {
             Node n = nodes.get(k);
+            for (Value o : n.outputs()) settle(g, o, grad, slices);
             Value dy = n.outputs().size() == 1 ? grad.get(n.output()) : null;
             if (n.outputs().size() > 1 && n.outputs().stream().anyMatch(grad::containsKey))
                 throw new IllegalArgumentException("no gradient rule for multi-output node " + n.opType() + " " + n.name());
@@ -74,6 +76,11 @@ public final class Autodiff {
             boolean any = false;
             for (int i = 0; i < needed.length; i++) any |= needed[i] = dependsOnWrt.contains(n.input(i));
             if (!any) continue;
+            long[] range = SliceTiling.constantRange(n);
+            if (range != null) {                                                  // θ[s:e]: assembled by settle()
+                slices.computeIfAbsent(n.input(0), x -> new ArrayList<>()).add(new SliceTiling.Piece(range[0], range[1], dy));
+                continue;
+            }
             GradientRule rule = RULES.get(n.opType());
             if (rule == null) throw new IllegalArgumentException("no gradient rule for op " + n.opType() + " (node " + n.name() + ")");
             Value[] dx = rule.backward(g, n, dy, needed);
@@ -85,10 +92,27 @@ public final class Autodiff {
             }
         }
         List<Value> out = new ArrayList<>(wrt.size());
+        for (Value w : wrt) settle(g, w, grad, slices);
         for (Value w : wrt) {
             Value d = grad.get(w);
             out.add(d != null ? d : g.zerosLike(w));
         }
         return out;
+    }
+
+    /** Folds the pending slice gradients of {@code x} into its gradient (concatenated, or Pad + Add if they overlap). */
+    private static void settle(GraphBuilder g, Value x, Map<Value, Value> grad, Map<Value, List<SliceTiling.Piece>> slices) {
+        List<SliceTiling.Piece> pieces = slices.remove(x);
+        if (pieces == null) return;
+        Value dx = SliceTiling.assemble(g, x, pieces);
+        if (dx == null) {
+            for (SliceTiling.Piece p : pieces) {
+                Value padded = g.op("Pad", List.of(p.dy(), g.longs(p.start(), x.shape().dim(0).size() - p.end())),
+                        x.type(), x.shape());
+                dx = dx == null ? padded : g.add(dx, padded);
+            }
+        }
+        Value previous = grad.get(x);
+        grad.put(x, previous == null ? dx : g.add(previous, dx));
     }
 }

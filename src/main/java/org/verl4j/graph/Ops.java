@@ -237,6 +237,16 @@ public abstract sealed class Ops permits GraphBuilder {
         return graph().op("Size", List.of(x), INT64, Shape.SCALAR);
     }
 
+    /** True where x is NaN. */
+    public Value isNaN(Value x) {
+        return graph().op("IsNaN", List.of(x), BOOL, x.shape());
+    }
+
+    /** True where x is ±∞. */
+    public Value isInf(Value x) {
+        return graph().op("IsInf", List.of(x), BOOL, x.shape());
+    }
+
     /** Sign of each element: −1, 0 or 1. */
     public Value sign(Value x) {
         return unary("Sign", x);

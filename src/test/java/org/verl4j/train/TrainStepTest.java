@@ -1,0 +1,107 @@
+package org.verl4j.train;
+
+import org.junit.jupiter.api.Test;
+import org.verl4j.graph.ElementType;
+import org.verl4j.graph.HostTensor;
+import org.verl4j.graph.OrtRunner;
+import org.verl4j.rl.ActorLoss;
+import org.verl4j.rl.KlEstimator;
+import org.verl4j.rl.LossAggregation;
+import org.verl4j.rl.PolicyLoss;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * End to end on a toy MLP policy: the whole train-step gradient equals central differences of the graph's loss,
+ * and optimizer steps with gradient accumulation equal {@link ReferenceAdamW} fed the per-micro-batch gradients.
+ */
+class TrainStepTest {
+
+    static final Objective POLICY = new Objective.Policy(
+            new ActorLoss(new PolicyLoss(0.2, 0.28, 3, LossAggregation.TOKEN_MEAN), 0.01, 0.05, KlEstimator.K3));
+    static final Map<String, Double> HYPER = Map.of(TrainStepGraph.CLIP_LOW, 0.2, TrainStepGraph.CLIP_HIGH, 0.28,
+            TrainStepGraph.DUAL_CLIP, 3.0, TrainStepGraph.ENTROPY_COEFF, 0.01, TrainStepGraph.KL_COEFF, 0.05);
+
+    /** Runs the ACCUMULATE graph with g_acc = 0, w = 1: the micro-batch's loss and ∇θ L. */
+    static Map<String, HostTensor> lossAndGradient(OrtRunner accumulate, double[] theta, Map<String, HostTensor> batch) {
+        Map<String, HostTensor> feed = new HashMap<>(batch);
+        HYPER.forEach((k, v) -> feed.put(k, HostTensor.scalar(ElementType.DOUBLE, v)));
+        long[] p = {theta.length};
+        feed.put(TrainStepGraph.THETA, HostTensor.ofDoubles(p, theta.clone()));
+        feed.put(TrainStepGraph.GRAD_ACC, HostTensor.ofDoubles(p, new double[theta.length]));
+        feed.put(TrainStepGraph.WEIGHT, HostTensor.scalar(ElementType.DOUBLE, 1));
+        return accumulate.run(feed);
+    }
+
+    static OrtRunner accumulateRunner() {
+        return new OrtRunner(TrainStepGraph.build("acc", ElementType.DOUBLE, MlpPolicy.LAYOUT,
+                MlpPolicy.forward(ElementType.DOUBLE), POLICY, TrainStepGraph.Mode.ACCUMULATE), OrtRunner.Options.cpu(1));
+    }
+
+    @Test
+    void wholeStepGradientEqualsCentralDifferences() {
+        Random rnd = new Random();
+        double[] theta = MlpPolicy.initialTheta(rnd);
+        Map<String, HostTensor> batch = MlpPolicy.microBatch(rnd, ElementType.DOUBLE, 3, 4);
+        try (OrtRunner acc = accumulateRunner()) {
+            double[] grad = lossAndGradient(acc, theta, batch).get(TrainStepGraph.GRAD_ACC_OUT).doubles();
+            double h = 1e-6, scale = 1, err = 0;
+            for (int k = 0; k < theta.length; k++) {
+                double[] plus = theta.clone(), minus = theta.clone();
+                plus[k] += h;
+                minus[k] -= h;
+                double fd = (lossAndGradient(acc, plus, batch).get(TrainStepGraph.LOSS).scalar()
+                        - lossAndGradient(acc, minus, batch).get(TrainStepGraph.LOSS).scalar()) / (2 * h);
+                scale = Math.max(scale, Math.abs(fd));
+                err = Math.max(err, Math.abs(fd - grad[k]));
+            }
+            assertThat(err / scale).as("∇θ vs central differences").isLessThan(1e-7);
+        }
+    }
+
+    @Test
+    void optimizerStepsWithAccumulationEqualTheJavaAdamWReference() {
+        Random rnd = new Random();
+        double[] theta0 = MlpPolicy.initialTheta(rnd);
+        for (AdamWConfig opt : List.of(new AdamWConfig(1e-2, 0.9, 0.999, 1e-8, 0.1, 1e9),     // no clipping
+                new AdamWConfig(3e-2, 0.8, 0.99, 1e-6, 0.01, 0.05))) {                     // clipping active
+            ReferenceAdamW reference = new ReferenceAdamW(theta0);
+            try (TrainStep step = new TrainStep(ElementType.DOUBLE, MlpPolicy.LAYOUT, MlpPolicy.forward(ElementType.DOUBLE),
+                    POLICY, opt, HYPER, theta0, OrtRunner.Options.cpu(1)); OrtRunner acc = accumulateRunner()) {
+                for (int s = 0; s < 3; s++) {
+                    List<Map<String, HostTensor>> micro = List.of(MlpPolicy.microBatch(rnd, ElementType.DOUBLE, 2, 3),
+                            MlpPolicy.microBatch(rnd, ElementType.DOUBLE, 3, 2));
+                    double[] g = new double[theta0.length];
+                    double[] losses = new double[micro.size()];
+                    for (int k = 0; k < micro.size(); k++) {
+                        Map<String, HostTensor> out = lossAndGradient(acc, reference.theta, micro.get(k));
+                        double[] gk = out.get(TrainStepGraph.GRAD_ACC_OUT).doubles();
+                        for (int i = 0; i < g.length; i++) g[i] += gk[i] / micro.size();   // Σ (1/K) ∇L_k
+                        losses[k] = out.get(TrainStepGraph.LOSS).scalar();
+                    }
+                    double norm = reference.step(g, opt);
+                    TrainStep.Result r = step.step(micro);
+                    assertThat(r.gradNorm()).as("grad norm, step %d", s).isCloseTo(norm, within(1e-12));
+                    for (int k = 0; k < losses.length; k++)
+                        assertThat(r.microBatches().get(k).get(TrainStepGraph.LOSS)).isCloseTo(losses[k], within(1e-12));
+                    assertClose(step.theta(), reference.theta, "θ after step " + s);
+                    assertClose(step.firstMoment(), reference.m, "m after step " + s);
+                    assertClose(step.secondMoment(), reference.v, "v after step " + s);
+                }
+                assertThat(step.steps()).isEqualTo(3);
+            }
+        }
+    }
+
+    static void assertClose(double[] actual, double[] expected, String what) {
+        double err = 0;
+        for (int i = 0; i < actual.length; i++) err = Math.max(err, Math.abs(actual[i] - expected[i]));
+        assertThat(err).as(what).isLessThan(1e-12);
+    }
+}
