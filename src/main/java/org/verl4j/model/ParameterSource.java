@@ -4,6 +4,7 @@ import org.verl4j.graph.ElementType;
 import org.verl4j.graph.GraphBuilder;
 import org.verl4j.graph.TensorData;
 import org.verl4j.graph.Value;
+import org.verl4j.train.ParameterViews;
 
 import java.util.HashMap;
 import java.util.List;
@@ -60,6 +61,19 @@ public sealed interface ParameterSource {
                 offset += s.size();
             }
             throw new IllegalArgumentException("parameter \"" + spec.name() + "\" is not in the flat layout");
+        }
+    }
+
+    /** The train-step graph's views of θ ({@link ParameterViews}), named and shaped as the layout says. */
+    record Views(ParameterViews views) implements ParameterSource {
+        @Override
+        public ElementType type() {
+            return views.all().get(0).type();
+        }
+
+        @Override
+        public Value weight(GraphBuilder g, WeightSpec spec) {
+            return views.get(spec.name());
         }
     }
 
