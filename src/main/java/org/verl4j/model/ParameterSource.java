@@ -7,13 +7,12 @@ import org.verl4j.graph.Value;
 import org.verl4j.train.ParameterViews;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Where a decoder graph reads its parameters from: baked in as initializers (inference graphs) or sliced from one
- * flat graph input θ in {@link WeightLayout} order (training graphs: few inputs keep session creation fast, and
- * the gradient is one flat buffer too). Each parameter becomes one graph value named after its HF name.
+ * Where a decoder graph reads its parameters from: baked in as initializers (inference graphs) or the views of one
+ * flat graph input θ in {@link WeightLayout} order (training graphs and θ-fed inference: few inputs keep session
+ * creation fast, and the gradient is one flat buffer too). Each parameter is one graph value named after its HF name.
  */
 public sealed interface ParameterSource {
 
@@ -33,34 +32,6 @@ public sealed interface ParameterSource {
             double[] wide = new double[values.length];
             for (int i = 0; i < wide.length; i++) wide[i] = values[i];
             return g.initializer(spec.name(), TensorData.ofDoubles(dims, wide));
-        }
-    }
-
-    /**
-     * Slices of a flat input {@code θ [N]}: parameter k is {@code θ[o_k : o_k + n_k]} reshaped to its shape, with
-     * {@code o_k} the sum of the sizes before it in {@link WeightLayout#of(ModelConfig)}.
-     */
-    record FlatBuffer(Value theta, List<WeightSpec> layout) implements ParameterSource {
-        public FlatBuffer {
-            layout = List.copyOf(layout);
-        }
-
-        @Override
-        public ElementType type() {
-            return theta.type();
-        }
-
-        @Override
-        public Value weight(GraphBuilder g, WeightSpec spec) {
-            long offset = 0;
-            for (WeightSpec s : layout) {
-                if (s.name().equals(spec.name())) {
-                    Value flat = g.slice(theta, new long[]{offset}, new long[]{offset + s.size()}, new long[]{0});
-                    return g.reshape(flat, longs(s.shape())).named(s.name());
-                }
-                offset += s.size();
-            }
-            throw new IllegalArgumentException("parameter \"" + spec.name() + "\" is not in the flat layout");
         }
     }
 

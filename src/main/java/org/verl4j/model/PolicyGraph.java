@@ -4,12 +4,15 @@ import org.verl4j.graph.ElementType;
 import org.verl4j.graph.GraphBuilder;
 import org.verl4j.graph.Shape;
 import org.verl4j.graph.Value;
+import org.verl4j.train.ParameterLayout;
+import org.verl4j.train.ParameterViews;
 
 /**
- * The decoder forward of a training graph: parameters from one flat input {@code θ [N]} ({@link WeightLayout}
- * order, N = {@link WeightLayout#parameterCount}), no KV cache, ending in per-token log-probabilities and entropy.
- * The train-step blocks (loss, backward, AdamW) are added on top by the caller; differentiating the loss with
- * respect to {@code theta} gives the whole-model gradient as one flat buffer.
+ * The decoder forward over one flat parameter input {@code θ [N]} ({@link WeightLayout} order,
+ * N = {@link WeightLayout#parameterCount}), no KV cache, ending in per-token log-probabilities and entropy. One
+ * session serves every θ of a run (old/reference log-probs after each update without re-exporting the model), and
+ * differentiating a loss of its outputs with respect to {@code theta} gives the whole-model gradient as one flat
+ * buffer.
  * <pre>
  *   inputs : theta [N], input_ids [B, S], position_ids [B, S], attention_mask [B, S]
  *   values : logits [B, S, V], hidden [B, S, d], logp [B, S−1], entropy [B, S−1]
@@ -27,12 +30,12 @@ public record PolicyGraph(Value theta, Value ids, Value positions, Value mask, D
 
     /** Adds the inputs and the forward to {@code g}, in {@code type} (FLOAT, or DOUBLE for gradient checks). */
     public static PolicyGraph build(GraphBuilder g, ModelConfig config, ElementType type) {
-        var layout = WeightLayout.of(config);
-        Value theta = g.input(THETA, type, Shape.of(WeightLayout.parameterCount(config)));
+        ParameterLayout layout = DecoderForward.layout(config);
+        Value theta = g.input(THETA, type, Shape.of(layout.size()));
         Value ids = g.input(GenerationGraph.IDS, ElementType.INT64, Shape.of("batch", "seq"));
         Value positions = g.input(GenerationGraph.POSITIONS, ElementType.INT64, Shape.of("batch", "seq"));
         Value mask = g.input(GenerationGraph.MASK, ElementType.INT64, Shape.of("batch", "seq"));
-        DecoderGraph.Forward f = new DecoderGraph(g, config, new ParameterSource.FlatBuffer(theta, layout))
+        DecoderGraph.Forward f = new DecoderGraph(g, config, new ParameterSource.Views(new ParameterViews(g, theta, layout)))
                 .forward(ids, positions, mask, null);
         return new PolicyGraph(theta, ids, positions, mask, f, TokenLogProbs.of(g, f.logits(), ids));
     }

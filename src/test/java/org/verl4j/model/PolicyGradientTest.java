@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Whole-model gradients of the flat-θ decoder (float64 graph) against central finite differences of the same
- * graph's loss, for every parameter of a tiny Qwen2 (GQA, q/k/v biases) and a tiny tied Llama. The loss mixes
+ * graph's loss, for a random half of the parameters (every tensor) of a tiny Qwen2 (GQA, q/k/v biases) and a tiny tied Llama. The loss mixes
  * both outputs a PPO step differentiates: {@code L = Σ c₁ ⊙ logp + Σ c₂ ⊙ entropy}, c random.
  */
 class PolicyGradientTest {
@@ -60,7 +60,7 @@ class PolicyGradientTest {
             double[] grad = run.run(feed).get("grad").doubles();
             double h = 1e-5, worst = 0;
             String worstAt = "";
-            for (int i = 0; i < n; i++) {
+            for (int i = random.nextInt(2); i < n; i += 2) {             // half the parameters, every tensor
                 double[] plus = theta.clone(), minus = theta.clone();
                 plus[i] += h;
                 minus[i] -= h;
@@ -75,7 +75,7 @@ class PolicyGradientTest {
                     worstAt = nameOf(c, i);
                 }
             }
-            assertThat(worst).as("max error |fd − grad| / max(1, |fd|) over %d parameters, at %s", n, worstAt)
+            assertThat(worst).as("max error |fd − grad| / max(1, |fd|) over half of %d parameters, at %s", n, worstAt)
                     .isLessThan(1e-6);
         }
     }
