@@ -28,12 +28,11 @@ public final class DecoderGraph {
     /**
      * The forward's results.
      *
-     * @param logits       [B, S, V]
      * @param hidden       final-norm hidden states z [B, S, d]
      * @param present      per layer, the keys/values of all T positions [B, H_kv, T, D]
      * @param layerOutputs per layer, the residual stream after the block [B, S, d]
      */
-    public record Forward(Value logits, Value hidden, List<KvCache> present, List<Value> layerOutputs) {
+    public record Forward(Value hidden, List<KvCache> present, List<Value> layerOutputs) {
     }
 
     private final GraphBuilder g;
@@ -71,9 +70,19 @@ public final class DecoderGraph {
             layerOutputs.add(x);
         }
         Value z = rmsNorm(x, WeightLayout.FINAL_NORM, "z");
-        String lmHead = c.tieWordEmbeddings() ? WeightLayout.EMBED : WeightLayout.LM_HEAD;     // W_lm
-        Value logits = g.matMul(z, g.transpose(w.get(lmHead), 1, 0)).named("logits");
-        return new Forward(logits, z, present, layerOutputs);
+        return new Forward(z, present, layerOutputs);
+    }
+
+    /** The LM head: {@code logits = z W_lmᵀ} [B, S, V], W_lm the embedding when tied. */
+    public Value logits(Value z) {
+        String lmHead = c.tieWordEmbeddings() ? WeightLayout.EMBED : WeightLayout.LM_HEAD;
+        return g.matMul(z, g.transpose(w.get(lmHead), 1, 0)).named("logits");
+    }
+
+    /** The critic's value head (HF {@code ForTokenClassification}, one label): {@code v = z w_scoreᵀ + b} [B, S]. */
+    public Value values(Value z) {
+        Value v = g.add(g.matMul(z, g.transpose(w.get(WeightLayout.SCORE), 1, 0)), w.get(WeightLayout.SCORE_BIAS));
+        return g.squeeze(v, -1).named("values");
     }
 
     private record AttentionOut(Value out, KvCache present) {

@@ -55,9 +55,9 @@ public final class GenerationGraph {
             Shape s = Shape.of("batch", c.numKvHeads(), "past", c.headDim());
             past.add(new DecoderGraph.KvCache(g.input(pastKey(l), type, s), g.input(pastValue(l), type, s)));
         }
-        DecoderGraph.Forward f = new DecoderGraph(g, c, new ParameterSource.Initializers(weights, type))
-                .forward(ids, positions, mask, past);
-        g.output(LOGITS, f.logits());
+        DecoderGraph decoder = new DecoderGraph(g, c, new ParameterSource.Initializers(weights, type));
+        DecoderGraph.Forward f = decoder.forward(ids, positions, mask, past);
+        g.output(LOGITS, decoder.logits(f.hidden()));
         g.output(HIDDEN, f.hidden());
         for (int l = 0; l < c.numLayers(); l++) {
             g.output(presentKey(l), f.present().get(l).key());
@@ -74,9 +74,9 @@ public final class GenerationGraph {
         Value ids = g.input(IDS, ElementType.INT64, Shape.of("batch", "seq"));
         Value positions = g.input(POSITIONS, ElementType.INT64, Shape.of("batch", "seq"));
         Value mask = g.input(MASK, ElementType.INT64, Shape.of("batch", "seq"));
-        DecoderGraph.Forward f = new DecoderGraph(g, c, new ParameterSource.Initializers(weights, type))
-                .forward(ids, positions, mask, null);
-        TokenLogProbs lp = TokenLogProbs.of(g, f.logits(), ids);
+        DecoderGraph decoder = new DecoderGraph(g, c, new ParameterSource.Initializers(weights, type));
+        DecoderGraph.Forward f = decoder.forward(ids, positions, mask, null);
+        TokenLogProbs lp = TokenLogProbs.of(g, decoder.logits(f.hidden()), ids);
         g.output(LOGP, lp.logp());
         g.output(ENTROPY, lp.entropy());
         return g.build();

@@ -59,6 +59,7 @@ public sealed interface ParameterSource {
             this.source = source;
             this.g = g;
             for (WeightSpec s : WeightLayout.of(config)) specs.put(s.name(), s);
+            for (WeightSpec s : WeightLayout.critic(config)) specs.put(s.name(), s);
         }
 
         Value get(String name) {

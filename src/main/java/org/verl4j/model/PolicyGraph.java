@@ -20,10 +20,11 @@ import org.verl4j.train.ParameterViews;
  *
  * @param theta   the flat parameter input
  * @param ids     input_ids
- * @param forward the decoder forward (logits, final-norm hidden states)
+ * @param logits  [B, S, V]
+ * @param hidden  final-norm hidden states z [B, S, d]
  * @param tokens  log-probabilities of the next tokens and the predictive entropy
  */
-public record PolicyGraph(Value theta, Value ids, Value positions, Value mask, DecoderGraph.Forward forward,
+public record PolicyGraph(Value theta, Value ids, Value positions, Value mask, Value logits, Value hidden,
                           TokenLogProbs tokens) {
 
     public static final String THETA = "theta";
@@ -35,8 +36,9 @@ public record PolicyGraph(Value theta, Value ids, Value positions, Value mask, D
         Value ids = g.input(GenerationGraph.IDS, ElementType.INT64, Shape.of("batch", "seq"));
         Value positions = g.input(GenerationGraph.POSITIONS, ElementType.INT64, Shape.of("batch", "seq"));
         Value mask = g.input(GenerationGraph.MASK, ElementType.INT64, Shape.of("batch", "seq"));
-        DecoderGraph.Forward f = new DecoderGraph(g, config, new ParameterSource.Views(new ParameterViews(g, theta, layout)))
-                .forward(ids, positions, mask, null);
-        return new PolicyGraph(theta, ids, positions, mask, f, TokenLogProbs.of(g, f.logits(), ids));
+        DecoderGraph decoder = new DecoderGraph(g, config, new ParameterSource.Views(new ParameterViews(g, theta, layout)));
+        Value z = decoder.forward(ids, positions, mask, null).hidden();
+        Value logits = decoder.logits(z);
+        return new PolicyGraph(theta, ids, positions, mask, logits, z, TokenLogProbs.of(g, logits, ids));
     }
 }

@@ -18,12 +18,14 @@ import java.util.List;
  *   model.norm.weight                               [d]
  *   lm_head.weight                                  [V, d]   (absent when tie_word_embeddings: W_lm = W_embed)
  * </pre>
+ * A critic replaces the LM head by a value head ({@link #critic}).
  */
 public final class WeightLayout {
 
     public static final String EMBED = "model.embed_tokens.weight";
     public static final String FINAL_NORM = "model.norm.weight";
     public static final String LM_HEAD = "lm_head.weight";
+    public static final String SCORE = "score.weight", SCORE_BIAS = "score.bias";
 
     private WeightLayout() {
     }
@@ -51,6 +53,19 @@ public final class WeightLayout {
         }
         specs.add(new WeightSpec(FINAL_NORM, new int[]{d}));
         if (!c.tieWordEmbeddings()) specs.add(new WeightSpec(LM_HEAD, new int[]{c.vocabSize(), d}));
+        return Collections.unmodifiableList(specs);
+    }
+
+    /**
+     * A critic's parameters (HF {@code LlamaForTokenClassification} / {@code Qwen2ForTokenClassification} with one
+     * label, as verl's critic loads): the decoder without {@code lm_head}, then {@code score.weight [1, d]} and
+     * {@code score.bias [1]}.
+     */
+    public static List<WeightSpec> critic(ModelConfig c) {
+        List<WeightSpec> specs = new ArrayList<>();
+        for (WeightSpec s : of(c)) if (!s.name().equals(LM_HEAD)) specs.add(s);
+        specs.add(new WeightSpec(SCORE, new int[]{1, c.hiddenSize()}));
+        specs.add(new WeightSpec(SCORE_BIAS, new int[]{1}));
         return Collections.unmodifiableList(specs);
     }
 

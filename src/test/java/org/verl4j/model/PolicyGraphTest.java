@@ -22,8 +22,8 @@ class PolicyGraphTest {
         DecoderWeights w = RandomDecoders.weights(c, random);
         GraphBuilder g = new GraphBuilder("policy");
         PolicyGraph p = PolicyGraph.build(g, c, ElementType.FLOAT);
-        g.output("logits", p.forward().logits());
-        g.output("hidden", p.forward().hidden());
+        g.output("logits", p.logits());
+        g.output("hidden", p.hidden());
         int[][] ids = RandomDecoders.tokens(random, 2, 6, c.vocabSize());
         int[][] mask = RandomDecoders.leftPadded(6, 0, 2);
         int[][] pos = ReferenceDecoder.positionsFromMask(mask);

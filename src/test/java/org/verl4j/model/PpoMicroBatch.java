@@ -15,7 +15,7 @@ import java.util.Random;
  */
 final class PpoMicroBatch {
 
-    final int[][] prompts, responses, mask, positions;
+    final int[][] prompts, responses, ids, mask, positions;
     final boolean[][] responseMask;
     final double[][] logProb, entropy, oldLogProb, refLogProb, advantages;
 
@@ -25,7 +25,7 @@ final class PpoMicroBatch {
         responses = RandomDecoders.tokens(random, b, r, v);
         mask = new int[b][s];
         responseMask = new boolean[b][r];
-        int[][] ids = new int[b][s];
+        ids = new int[b][s];
         for (int i = 0; i < b; i++) {
             for (int t = promptPads[i]; t < promptLength; t++) mask[i][t] = 1;
             for (int t = 0; t < responseLengths[i]; t++) {
