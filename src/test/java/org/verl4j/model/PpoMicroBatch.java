@@ -20,6 +20,12 @@ final class PpoMicroBatch {
     final double[][] logProb, entropy, oldLogProb, refLogProb, advantages;
 
     PpoMicroBatch(DecoderWeights w, Random random, int[] promptPads, int promptLength, int[] responseLengths, int r) {
+        this(w, random, promptPads, promptLength, responseLengths, r, true);
+    }
+
+    /** With {@code oracle} false the log-probs are not computed by the reference (benchmarks: it is slow). */
+    PpoMicroBatch(DecoderWeights w, Random random, int[] promptPads, int promptLength, int[] responseLengths, int r,
+                  boolean oracle) {
         int b = promptPads.length, v = w.config().vocabSize(), s = promptLength + r;
         prompts = RandomDecoders.tokens(random, b, promptLength, v);
         responses = RandomDecoders.tokens(random, b, r, v);
@@ -36,7 +42,8 @@ final class PpoMicroBatch {
             System.arraycopy(responses[i], 0, ids[i], promptLength, r);
         }
         positions = ReferenceDecoder.positionsFromMask(mask);
-        double[][][] logits = new ReferenceDecoder(w).forward(ids, mask, positions).logits();
+        double[][][] logits = oracle ? new ReferenceDecoder(w).forward(ids, mask, positions).logits()
+                : new double[b][s][v];
         logProb = new double[b][r];
         entropy = new double[b][r];
         oldLogProb = new double[b][r];
