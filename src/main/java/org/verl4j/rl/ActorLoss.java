@@ -38,6 +38,23 @@ public record ActorLoss(PolicyLoss policy, double entropyCoeff, double klCoeff, 
     }
 
     /**
+     * ∂L_actor/∂logπ[i][t] through the sampled token's log-probability: the surrogate's gradient plus
+     * β·w[i][t]·∂k/∂logπ. The entropy term depends on the whole distribution (the logits), not on logπ of the
+     * sampled token, so its gradient is not part of this array.
+     */
+    public double[][] gradLogProb(double[][] logProb, double[][] oldLogProb, double[][] refLogProb, double[][] advantages,
+                                  boolean[][] mask) {
+        double[][] g = policy.gradLogProb(logProb, oldLogProb, advantages, mask);
+        if (klCoeff == 0) return g;
+        TokenMask.requireFinite(refLogProb, mask, "refLogProb");
+        double[][] w = policy.aggregation().weights(mask);
+        for (int i = 0; i < mask.length; i++)
+            for (int t = 0; t < mask[i].length; t++)
+                if (mask[i][t]) g[i][t] += klCoeff * w[i][t] * klEstimator.derivative(logProb[i][t], refLogProb[i][t]);
+        return g;
+    }
+
+    /**
      * @param loss    L_actor
      * @param policy  the surrogate and its diagnostics
      * @param entropy aggregate(H)

@@ -32,6 +32,24 @@ public enum KlEstimator {
         };
     }
 
+    /**
+     * ∂k/∂logπ for one token: K1 1; ABS sign(d); K2 d; K3 1 − exp(ref − logp), 0 where the ±10 clamp is active
+     * (PyTorch's clamp passes the gradient at the bounds themselves).
+     */
+    public double derivative(double logProb, double refLogProb) {
+        double d = logProb - refLogProb;
+        return switch (this) {
+            case K1 -> 1.0;
+            case ABS -> Math.signum(d);
+            case K2 -> d;
+            case K3 -> {
+                double kl = refLogProb - logProb;
+                double k = Math.exp(kl) - kl - 1;
+                yield k > K3_CLAMP || k < -K3_CLAMP ? 0.0 : 1.0 - Math.exp(kl);
+            }
+        };
+    }
+
     /** k[B][T] at valid tokens, 0 elsewhere. */
     public double[][] perToken(double[][] logProb, double[][] refLogProb, boolean[][] mask) {
         TokenMask.requireFinite(logProb, mask, "logProb");

@@ -32,6 +32,26 @@ public enum LossAggregation {
         };
     }
 
+    /**
+     * ∂L/∂ℓ[i][t]: the weight of each token in L (0 at masked positions). TOKEN_MEAN 1/N, SEQ_MEAN_TOKEN_SUM 1/B,
+     * SEQ_MEAN_TOKEN_MEAN 1/(B·n_i), with N valid tokens in the batch and n_i in row i.
+     */
+    public double[][] weights(boolean[][] mask) {
+        long tokens = 0;
+        for (boolean[] row : mask) tokens += TokenMask.validCount(row);
+        double[][] w = new double[mask.length][mask[0].length];
+        for (int i = 0; i < mask.length; i++) {
+            int n = TokenMask.validCount(mask[i]);
+            double wi = switch (this) {
+                case TOKEN_MEAN -> 1.0 / tokens;
+                case SEQ_MEAN_TOKEN_SUM -> 1.0 / mask.length;
+                case SEQ_MEAN_TOKEN_MEAN -> 1.0 / ((double) mask.length * n);
+            };
+            for (int t = 0; t < mask[i].length; t++) if (mask[i][t]) w[i][t] = wi;
+        }
+        return w;
+    }
+
     /** The plain masked mean Σ m·x / Σ m (used for diagnostics whatever the loss aggregation). */
     public static double maskedMean(double[][] x, boolean[][] mask) {
         return TOKEN_MEAN.aggregate(x, mask);

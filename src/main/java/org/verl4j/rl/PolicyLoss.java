@@ -81,6 +81,47 @@ public record PolicyLoss(double clipLow, double clipHigh, double dualClip, LossA
     }
 
     /**
+     * ∂L/∂logπ[i][t], the reference for a training graph's backward pass (0 at masked tokens). Differentiating
+     * the forward lines above, with PyTorch's conventions at kinks (clamp passes the gradient at its bounds,
+     * max/min split ties in half):
+     * <pre>
+     * ∂ρ/∂logπ  = ρ                      (0 where |logπ − logπ_old| &gt; 20)
+     * ∂ℓ1       = −A·ρ
+     * ∂ℓ2       = −A·ρ  inside [1 − ε_low, 1 + ε_high], else 0
+     * ∂ℓc       = ∂ℓ1 if ℓ1 &gt; ℓ2;  ∂ℓ2 if ℓ2 &gt; ℓ1;  (∂ℓ1 + ∂ℓ2)/2 on a tie
+     * ∂ℓ        = A &lt; 0 with dual clip: ∂ℓc if ℓc &lt; ℓ3;  0 if ℓc &gt; ℓ3;  ∂ℓc/2 on a tie
+     * ∂L        = w[i][t]·∂ℓ             w = aggregation weights
+     * </pre>
+     */
+    public double[][] gradLogProb(double[][] logProb, double[][] oldLogProb, double[][] advantages, boolean[][] mask) {
+        TokenMask.check(mask);
+        TokenMask.requireFinite(logProb, mask, "logProb");
+        TokenMask.requireFinite(oldLogProb, mask, "oldLogProb");
+        TokenMask.requireFinite(advantages, mask, "advantages");
+        double[][] w = aggregation.weights(mask);
+        double[][] g = new double[mask.length][mask[0].length];
+        for (int i = 0; i < mask.length; i++)
+            for (int t = 0; t < mask[i].length; t++) {
+                if (!mask[i][t]) continue;
+                double a = advantages[i][t], raw = logProb[i][t] - oldLogProb[i][t];
+                double rho = Math.exp(Math.max(-LOG_RATIO_CLAMP, Math.min(LOG_RATIO_CLAMP, raw)));
+                double dRho = Math.abs(raw) > LOG_RATIO_CLAMP ? 0 : rho;                                  // ∂ρ/∂logπ
+                double l1 = -a * rho, l2 = -a * Math.max(1 - clipLow, Math.min(1 + clipHigh, rho));
+                double d1 = -a * dRho;                                                                   // ∂ℓ1
+                double d2 = rho >= 1 - clipLow && rho <= 1 + clipHigh ? -a * dRho : 0;                   // ∂ℓ2
+                double lc = Math.max(l1, l2);
+                double dc = l1 > l2 ? d1 : l2 > l1 ? d2 : 0.5 * (d1 + d2);                              // ∂ℓc
+                double dl = dc;
+                if (!Double.isNaN(dualClip) && a < 0) {
+                    double l3 = -a * dualClip;
+                    dl = lc < l3 ? dc : lc > l3 ? 0 : 0.5 * dc;                                          // ∂min(ℓ3, ℓc)
+                }
+                g[i][t] = w[i][t] * dl;
+            }
+        return g;
+    }
+
+    /**
      * @param loss              L
      * @param clipFraction      share of valid tokens where the clip was active (ℓ2 &gt; ℓ1)
      * @param clipFractionLower share of valid tokens capped by the dual clip

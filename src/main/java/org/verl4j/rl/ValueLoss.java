@@ -45,6 +45,35 @@ public record ValueLoss(double clipRange, LossAggregation aggregation) {
     }
 
     /**
+     * ∂L/∂V[i][t] (0 at masked tokens), with PyTorch's conventions at kinks:
+     * <pre>
+     * ∂ℓ1 = 2(V − R)
+     * ∂ℓ2 = 2(V_clip − R)  if V_old − c ≤ V ≤ V_old + c, else 0
+     * ∂ℓ  = ∂ℓ1 if ℓ1 &gt; ℓ2;  ∂ℓ2 if ℓ2 &gt; ℓ1;  (∂ℓ1 + ∂ℓ2)/2 on a tie
+     * ∂L  = ½·w[i][t]·∂ℓ
+     * </pre>
+     */
+    public double[][] gradValues(double[][] values, double[][] oldValues, double[][] returns, boolean[][] mask) {
+        TokenMask.check(mask);
+        TokenMask.requireFinite(values, mask, "values");
+        TokenMask.requireFinite(oldValues, mask, "oldValues");
+        TokenMask.requireFinite(returns, mask, "returns");
+        double[][] w = aggregation.weights(mask);
+        double[][] g = new double[mask.length][mask[0].length];
+        for (int i = 0; i < mask.length; i++)
+            for (int t = 0; t < mask[i].length; t++) {
+                if (!mask[i][t]) continue;
+                double v = values[i][t], r = returns[i][t], lo = oldValues[i][t] - clipRange, hi = oldValues[i][t] + clipRange;
+                double vClip = Math.max(lo, Math.min(hi, v));
+                double l1 = (v - r) * (v - r), l2 = (vClip - r) * (vClip - r);
+                double d1 = 2 * (v - r), d2 = v >= lo && v <= hi ? 2 * (vClip - r) : 0;
+                double d = l1 > l2 ? d1 : l2 > l1 ? d2 : 0.5 * (d1 + d2);
+                g[i][t] = 0.5 * w[i][t] * d;
+            }
+        return g;
+    }
+
+    /**
      * @param loss         L
      * @param clipFraction share of valid tokens where the clipped value gave the larger loss
      */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.verl4j.testing.SharedDir;
@@ -38,8 +39,32 @@ class GoldenDiffsTest {
     static final double F64_TOLERANCE = 1e-6;
     static final double FLOAT32_TOLERANCE = 1e-3;
 
+    /** Every case and run except the four heaviest (see {@link #heavy}). */
     @TestFactory
     List<DynamicNode> everyGoldenTrajectoryHasTheFloat64VelocityAndAcceleration() {
+        return goldenRuns(false);
+    }
+
+    /** The heaviest runs: hundreds of windows of up to 512×256 each, most of the class's time. */
+    @Tag("slow")
+    @TestFactory
+    List<DynamicNode> heavyGoldenRunsHaveTheFloat64VelocityAndAcceleration() {
+        return goldenRuns(true);
+    }
+
+    /**
+     * A run is heavy when K·min(T', d)²·d ≥ 1e9 (K windows of T' rows at most): T600 d256 at strides 1 and 5
+     * (both M) and T200 d256 at stride 1. Every case keeps its other runs and its stride-40 runs by default.
+     */
+    static boolean heavy(JsonNode entry, JsonNode run) {
+        int rowsT = entry.get("T").asInt(), d = entry.get("d").asInt();
+        int kept = run.get("max_seq_len").isNull() ? rowsT : Math.min(rowsT, run.get("max_seq_len").asInt());
+        double windowsK = (kept - 1) / run.get("stride").asInt();
+        double side = Math.min(kept, d);
+        return windowsK * side * side * d >= 1e9;
+    }
+
+    private static List<DynamicNode> goldenRuns(boolean heavyRuns) {
         Path manifestPath = SharedDir.require("golden/diffs/manifest.json");
         JsonNode manifest = GoldenMatrix.manifest(manifestPath);
         Path dir = manifestPath.getParent();
@@ -48,13 +73,16 @@ class GoldenDiffsTest {
         for (JsonNode entry : manifest.get("cases")) {
             String id = entry.get("id").asText();
             List<DynamicTest> runs = new ArrayList<>();
-            runs.add(DynamicTest.dynamicTest("whole sequence", () -> checkWholeSequence(dir, entry)));
-            runs.add(DynamicTest.dynamicTest("trainer calculator, stride 40", () -> checkTrainerDefaults(dir, entry)));
+            if (!heavyRuns) {
+                runs.add(DynamicTest.dynamicTest("whole sequence", () -> checkWholeSequence(dir, entry)));
+                runs.add(DynamicTest.dynamicTest("trainer calculator, stride 40", () -> checkTrainerDefaults(dir, entry)));
+            }
             for (JsonNode run : entry.get("runs")) {
+                if (heavy(entry, run) != heavyRuns) continue;
                 String name = "stride " + run.get("stride").asInt() + ", M " + (run.get("max_seq_len").isNull() ? "none" : run.get("max_seq_len").asInt());
                 runs.add(DynamicTest.dynamicTest(name, () -> checkRun(dir, entry, run)));
             }
-            cases.add(DynamicContainer.dynamicContainer(id, runs));
+            if (!runs.isEmpty()) cases.add(DynamicContainer.dynamicContainer(id, runs));
         }
         assertThat(cases).as("golden diff cases").isNotEmpty();
         return cases;

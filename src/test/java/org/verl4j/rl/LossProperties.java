@@ -22,8 +22,8 @@ class LossProperties {
     Arbitrary<Inputs> inputs() {
         return Combinators.combine(Arbitraries.integers().between(1, 5), Arbitraries.integers().between(1, 6))
                 .flatAs((b, t) -> Combinators.combine(
-                        Arbitraries.doubles().between(-4, 0).array(double[].class).ofSize(3 * b * t),
-                        Arbitraries.doubles().between(-3, 3).array(double[].class).ofSize(b * t),
+                        Arbitraries.doubles().between(-4, 0).ofScale(6).array(double[].class).ofSize(3 * b * t),
+                        Arbitraries.doubles().between(-3, 3).ofScale(6).array(double[].class).ofSize(b * t),
                         Arbitraries.integers().between(1, t).array(int[].class).ofSize(b))
                         .as((lp, a, lengths) -> new Inputs(slice(lp, 0, b, t), slice(lp, 1, b, t), slice(lp, 2, b, t),
                                 slice(a, 0, b, t), abs(slice(a, 0, b, t)), TokenMask.ofLengths(lengths, t))));

@@ -1,0 +1,121 @@
+package org.verl4j.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.verl4j.grader.GradingExecutor;
+import org.verl4j.grader.GradingItem;
+import org.verl4j.grader.MathGrader;
+import org.verl4j.grader.Verdict;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code verl4j grade --input FILE.jsonl}: grades model responses against ground truths (spec §9).
+ * Every input line comes out with {@code extracted}, {@code correct}, {@code reason} and {@code timed_out}
+ * added; a malformed line is named on stderr and skipped, never scored.
+ */
+@Command(name = "grade", mixinStandardHelpOptions = true,
+        description = {"Grade model responses against ground-truth answers (spec §9, math_equal semantics).",
+                "Each JSON line needs a response and an answer, optionally a dataset (it decides extraction",
+                "rules, e.g. multiple choice) and an id. Output: each line plus extracted, correct, reason and",
+                "timed_out; a summary on stderr. Malformed lines are reported by number and skipped (exit 0",
+                "if any line was graded); --strict turns them into an error (exit 1)."})
+public final class GradeCommand implements Callable<Integer> {
+
+    @Option(names = "--input", required = true, description = "JSON Lines file to grade.")
+    Path input;
+
+    @Option(names = "--out", description = "Output JSON Lines file (written atomically); default: stdout.")
+    Path out;
+
+    @Option(names = "--response-field", defaultValue = "response", description = "Field with the model output (default: ${DEFAULT-VALUE}).")
+    String responseField;
+
+    @Option(names = "--answer-field", defaultValue = "answer", description = "Field with the ground truth (default: ${DEFAULT-VALUE}).")
+    String answerField;
+
+    @Option(names = "--dataset-field", defaultValue = "dataset", description = "Field with the data set name (default: ${DEFAULT-VALUE}).")
+    String datasetField;
+
+    @Option(names = "--dataset", description = "Data set name for lines that carry none (e.g. gsm8k, aqua, minerva_math).")
+    String defaultDataset;
+
+    @Option(names = "--threads", description = "Worker threads (default: available processors).")
+    Integer threads;
+
+    @Option(names = "--timeout-ms", defaultValue = "5000", description = "Per-item time limit in ms; a timeout is wrong and counted (default: ${DEFAULT-VALUE}).")
+    long timeoutMillis;
+
+    @Option(names = "--strict", description = "Fail (exit 1, no output) when any line is malformed.")
+    boolean strict;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Files.isRegularFile(input)) throw new IllegalArgumentException("--input " + input + ": no such file");
+        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        GradeInput parsed = GradeInput.read(input, new GradeInput.Fields(responseField, answerField, datasetField),
+                defaultDataset);
+        PrintWriter err = spec.commandLine().getErr();
+        for (String problem : parsed.malformed()) err.println("verl4j grade: skipped " + problem);
+        if (strict && !parsed.malformed().isEmpty()) {
+            throw new IllegalArgumentException(input + ": " + parsed.malformed().size() + " malformed line(s) under --strict");
+        }
+        if (parsed.rows().isEmpty()) throw new IllegalArgumentException(input + ": no gradable line");
+        List<GradingItem> items = new ArrayList<>();
+        for (GradeInput.Row row : parsed.rows()) items.add(row.item());
+        List<Verdict> verdicts;
+        try (GradingExecutor executor = new GradingExecutor(new MathGrader(), workers, timeoutMillis)) {
+            verdicts = executor.gradeAll(items);
+        }
+        List<String> lines = new ArrayList<>(verdicts.size());
+        for (int k = 0; k < verdicts.size(); k++) lines.add(annotate(parsed.rows().get(k).json(), verdicts.get(k)));
+        write(lines);
+        err.println(GradeSummary.of(verdicts, parsed.malformed().size()).describe(input.toString()));
+        return 0;
+    }
+
+    private static String annotate(ObjectNode json, Verdict v) throws IOException {
+        ObjectNode o = json.deepCopy();
+        o.put("extracted", v.extracted());
+        o.put("correct", v.correct());
+        o.put("reason", v.reason());
+        o.put("timed_out", v.timedOut());
+        return JSON.writeValueAsString(o);
+    }
+
+    private void write(List<String> lines) throws IOException {
+        if (out == null) {
+            PrintWriter stdout = spec.commandLine().getOut();
+            for (String line : lines) stdout.println(line);
+            stdout.flush();
+            return;
+        }
+        Path target = out.toAbsolutePath();
+        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+        try {
+            Files.write(tmp, lines);
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    static JsonNode readTree(String line) throws IOException {
+        return JSON.readTree(line);
+    }
+}

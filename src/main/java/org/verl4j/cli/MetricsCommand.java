@@ -1,0 +1,180 @@
+package org.verl4j.cli;
+
+import org.verl4j.io.AtomicFile;
+import org.verl4j.rank.DatasetRank;
+import org.verl4j.rank.HiddenStates;
+import org.verl4j.rank.RankBatch;
+import org.verl4j.rank.RankOptions;
+import org.verl4j.rank.Truncation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code verl4j metrics}: hidden states in (.npy or .safetensors, from any framework), ER / ERV / ERA out as JSON
+ * Lines (spec §2–§4). Streams: one batch response is read at a time and at most about 2·threads are in flight.
+ */
+@Command(name = "metrics", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Effective Rank (ER), its velocity (ERV) and acceleration (ERA) of hidden states (spec §2-§4).",
+                "",
+                "Inputs: .npy T×d (one response) or N×T×d (a batch, float16/32/64, C or Fortran order; every response "
+                        + "has all T rows unless --lengths or --lengths-from-padding says otherwise); .safetensors with "
+                        + "one floating T×d tensor per response (the output names the tensor).",
+                "",
+                "Output: JSON Lines, one object per response (source, index, T, d, er, log_er, traditional_rank, erv, "
+                        + "era, erv_measured, era_measured, and windows with --windows), then {\"global\": {...}} with --global.",
+                ""})
+public final class MetricsCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Hidden-state files (.npy, .safetensors), read in order.")
+    List<Path> inputs;
+
+    @Option(names = "--lengths", paramLabel = "FILE.npy",
+            description = "Valid lengths (1-D integer .npy, N entries in [0, T]) of a batch input; repeat it for several batches, in input order.")
+    List<Path> lengths = new ArrayList<>();
+
+    @Option(names = "--lengths-from-padding", paramLabel = "VALUE",
+            description = "Trailing rows whose values all equal VALUE (a number or nan) are padding; earlier rows equal to VALUE stay data.")
+    String paddingValue;
+
+    @Option(names = "--stride", paramLabel = "s", description = "Window stride s (default ${DEFAULT-VALUE}).")
+    int stride = RankOptions.DEFAULTS.stride();
+
+    @Option(names = "--max-len", paramLabel = "M", description = "Truncation length M for ERV/ERA (default ${DEFAULT-VALUE}).")
+    int maxLen = RankOptions.DEFAULTS.maxLen();
+
+    @Option(names = "--truncate", paramLabel = "tail|head|none",
+            description = "Which M rows ERV/ERA keep when T > M (default ${DEFAULT-VALUE}); ER always uses every row.")
+    String truncate = RankOptions.DEFAULTS.truncation().name().toLowerCase(Locale.ROOT);
+
+    @Option(names = "--global", description = "Also the dataset-level metrics of spec §4 over all responses, as a last line.")
+    boolean global;
+
+    @Option(names = "--global-stride", paramLabel = "s", description = "Stride over the response axis for --global (default ${DEFAULT-VALUE}).")
+    int globalStride = DatasetRank.DEFAULT_STRIDE;
+
+    @Option(names = "--windows", description = "Include the per-window series {end, er, v, a} (v, a null where undefined).")
+    boolean windows;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: available processors, ${DEFAULT-VALUE} here).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the JSON Lines to FILE (atomically) instead of standard output.")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        RankOptions options = new RankOptions(stride, maxLen, truncation());
+        if (global && globalStride < 1) throw new IllegalArgumentException("--global-stride must be ≥ 1, got " + globalStride);
+        if (threads < 1) throw new IllegalArgumentException("--threads must be ≥ 1, got " + threads);
+        if (!lengths.isEmpty() && paddingValue != null)
+            throw new IllegalArgumentException("give either --lengths or --lengths-from-padding, not both");
+        List<ResponseInput> opened = open();
+        try {
+            if (out != null) {
+                AtomicFile.write(out, stream -> {
+                    Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+                    measure(opened, options, w);
+                    w.flush();
+                });
+            } else {
+                Writer w = spec.commandLine().getOut();
+                measure(opened, options, w);
+                w.flush();
+            }
+        } finally {
+            for (ResponseInput in : opened) in.close();
+        }
+        return 0;
+    }
+
+    private void measure(List<ResponseInput> inputs, RankOptions options, Writer w) throws IOException {
+        ResponseStream stream = new ResponseStream(inputs, global);
+        MetricsJson json = new MetricsJson(w, windows);
+        try {
+            RankBatch.measureStream(stream, options, windows, threads, r -> {
+                try {
+                    json.response(stream.nextLabel(), r);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        if (global) {
+            HiddenStates zg = stream.pooled();
+            json.global(DatasetRank.ofPooled(zg, globalStride, windows), zg.cols());
+        }
+    }
+
+    /** Opens and validates every input (headers, shapes, lengths) before any output is written. */
+    private List<ResponseInput> open() throws IOException {
+        ResponseInput.Lengths rule = paddingValue != null ? new ResponseInput.FromPadding(parsePadding(paddingValue))
+                : new ResponseInput.AllRows();
+        List<ResponseInput> opened = new ArrayList<>();
+        try {
+            List<ResponseInput.Npy> batches = new ArrayList<>();
+            for (Path p : inputs) {
+                if (!Files.isRegularFile(p)) throw new IllegalArgumentException(p + ": no such file");
+                String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                if (name.endsWith(".npy")) {
+                    ResponseInput.Npy npy = new ResponseInput.Npy(p, rule);
+                    opened.add(npy);
+                    if (npy.isBatch()) batches.add(npy);
+                } else if (name.endsWith(".safetensors")) {
+                    opened.add(new ResponseInput.Safetensors(p, rule));
+                } else {
+                    throw new IllegalArgumentException(p + ": unsupported input (expected .npy or .safetensors)");
+                }
+            }
+            if (!lengths.isEmpty()) {
+                if (lengths.size() != batches.size())
+                    throw new IllegalArgumentException(lengths.size() + " --lengths file(s) for " + batches.size()
+                            + " batch input(s) N×T×d; give one per batch, in input order");
+                for (int b = 0; b < batches.size(); b++) {
+                    if (!Files.isRegularFile(lengths.get(b))) throw new IllegalArgumentException(lengths.get(b) + ": no such file");
+                    batches.get(b).useLengths(lengths.get(b));
+                }
+            }
+            return opened;
+        } catch (IOException | RuntimeException e) {
+            for (ResponseInput in : opened) in.close();
+            throw e;
+        }
+    }
+
+    private Truncation truncation() {
+        try {
+            return Truncation.valueOf(truncate.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw new IllegalArgumentException("--truncate must be tail, head or none, got \"" + truncate + "\"");
+        }
+    }
+
+    private static double parsePadding(String text) {
+        if (text.equalsIgnoreCase("nan")) return Double.NaN;
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException bad) {
+            throw new IllegalArgumentException("--lengths-from-padding needs a number or nan, got \"" + text + "\"");
+        }
+    }
+}

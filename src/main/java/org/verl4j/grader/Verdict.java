@@ -1,0 +1,26 @@
+package org.verl4j.grader;
+
+import java.util.Objects;
+
+/**
+ * The grade of one response against one ground truth (spec §9).
+ *
+ * @param correct   whether the extracted answer is equivalent to the ground truth; false on timeout
+ * @param extracted the normalised answer taken from the response ("" when nothing was found)
+ * @param reason    which rule decided (e.g. {@code "numeric"}, {@code "symbolic"}, {@code "timeout"})
+ * @param timedOut  whether the per-item deadline expired; such an item is wrong and counted apart
+ * @param boxed     whether the answer came from a {@code \boxed{}}/{@code \fbox{}}
+ */
+public record Verdict(boolean correct, String extracted, String reason, boolean timedOut, boolean boxed) {
+
+    public Verdict {
+        Objects.requireNonNull(extracted, "extracted");
+        Objects.requireNonNull(reason, "reason");
+        if (timedOut && correct) throw new IllegalArgumentException("a timed-out verdict cannot be correct");
+    }
+
+    /** The verdict for an item whose deadline expired. */
+    public static Verdict timeout(String extracted, boolean boxed) {
+        return new Verdict(false, extracted, "timeout", true, boxed);
+    }
+}
