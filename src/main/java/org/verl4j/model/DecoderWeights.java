@@ -151,6 +151,13 @@ public final class DecoderWeights {
         return new DecoderWeights(config, tensors);
     }
 
+    /** {@link #unflatten(ModelConfig, float[])} of a float64 θ (a train step's), each value rounded to float. */
+    public static DecoderWeights unflatten(ModelConfig config, double[] theta) {
+        float[] flat = new float[theta.length];
+        for (int i = 0; i < flat.length; i++) flat[i] = (float) theta[i];
+        return unflatten(config, flat);
+    }
+
     private static String torchDtype(DType dtype) {
         return switch (dtype) {
             case BF16 -> "bfloat16";

@@ -88,6 +88,11 @@ class DecoderWeightsTest {
         DecoderWeights w = RandomDecoders.weights(c, random);
         DecoderWeights back = DecoderWeights.unflatten(c, w.flatten());
         for (String name : w.tensors().keySet()) assertThat(back.get(name)).isEqualTo(w.get(name));
+        float[] flat = w.flatten();
+        double[] wide = new double[flat.length];
+        for (int i = 0; i < flat.length; i++) wide[i] = flat[i];
+        assertThat(DecoderWeights.unflatten(c, wide).flatten()).isEqualTo(flat);
+        assertThatThrownBy(() -> DecoderWeights.unflatten(c, new float[3])).hasMessageContaining("flat buffer has 3 values");
     }
 
     @Test

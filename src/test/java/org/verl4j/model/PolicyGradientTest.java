@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Whole-model gradients of the flat-θ decoder (float64 graph) against central finite differences of the same
- * graph's loss, for a random half of the parameters (every tensor) of a tiny Qwen2 (GQA, q/k/v biases) and a tiny tied Llama. The loss mixes
- * both outputs a PPO step differentiates: {@code L = Σ c₁ ⊙ logp + Σ c₂ ⊙ entropy}, c random.
+ * graph's loss, for a random half of the parameters (every tensor) of a tiny Qwen2 (GQA, q/k/v biases) and a tiny
+ * tied, biased Llama. The loss mixes both outputs a PPO step differentiates:
+ * {@code L = Σ c₁ ⊙ logp + Σ c₂ ⊙ entropy}, c random.
  */
 class PolicyGradientTest {
 
