@@ -158,7 +158,8 @@ public final class DecoderWeights {
         return unflatten(config, flat);
     }
 
-    private static String torchDtype(DType dtype) {
+    /** The {@code torch_dtype} name of {@code dtype} ({@code "bfloat16"}, …). */
+    static String torchDtype(DType dtype) {
         return switch (dtype) {
             case BF16 -> "bfloat16";
             case F16 -> "float16";
