@@ -31,6 +31,10 @@ public sealed interface Attribute {
         }
     }
 
+    /** GRAPH (5): a subgraph, e.g. the body of a Loop. */
+    record Graph(String name, GraphBuilder.Graph value) implements Attribute {
+    }
+
     /** TENSOR (4). */
     record Tensor(String name, TensorData value) implements Attribute {
     }

@@ -62,6 +62,8 @@ public final class Autodiff {
             if (n.inputs().stream().anyMatch(dependsOnWrt::contains))
                 for (Value o : n.outputs()) if (o.type().isFloating()) dependsOnWrt.add(o);
         }
+        Set<Value> forward = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Node n : nodes) forward.addAll(n.outputs());
         Map<Value, Value> grad = new IdentityHashMap<>();
         Map<Value, List<SliceTiling.Piece>> slices = new IdentityHashMap<>();   // gradients of 1-D constant slices
         grad.put(output, seed);
@@ -69,6 +71,7 @@ public final class Autodiff {
             Node n = nodes.get(k);
             for (Value o : n.outputs()) settle(g, o, grad, slices);
             Value dy = n.outputs().size() == 1 ? grad.get(n.output()) : null;
+            if (dy != null && !forward.contains(dy)) g.nameAfter(dy, "grad_" + n.output().name());   // ∂L/∂y, final now
             if (n.outputs().size() > 1 && n.outputs().stream().anyMatch(grad::containsKey))
                 throw new IllegalArgumentException("no gradient rule for multi-output node " + n.opType() + " " + n.name());
             if (dy == null || !dependsOnWrt.contains(n.output())) continue;
@@ -92,7 +95,11 @@ public final class Autodiff {
             }
         }
         List<Value> out = new ArrayList<>(wrt.size());
-        for (Value w : wrt) settle(g, w, grad, slices);
+        for (Value w : wrt) {
+            settle(g, w, grad, slices);
+            Value d = grad.get(w);
+            if (d != null && !forward.contains(d)) g.nameAfter(d, "grad_" + w.name());
+        }
         for (Value w : wrt) {
             Value d = grad.get(w);
             out.add(d != null ? d : g.zerosLike(w));

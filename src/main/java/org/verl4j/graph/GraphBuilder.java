@@ -32,12 +32,39 @@ public final class GraphBuilder extends Ops {
     private final List<Value> inputs = new ArrayList<>();
     private final List<Value> outputs = new ArrayList<>();
     private final List<Value> initializers = new ArrayList<>();
-    private final Map<String, Value> byName = new HashMap<>();
+    private final Map<String, Value> byName;                  // shared with subgraphs: ONNX names are global
     private final Map<Value, Node> producers = new IdentityHashMap<>();
-    private final Map<String, Integer> counters = new HashMap<>();
+    private final Map<String, Integer> counters;
+    private final GraphBuilder parent;                        // enclosing graph of a Loop body, else null
+    private Value stackIteration;                             // see stackInputs
 
     public GraphBuilder(String graphName) {
+        this(graphName, null);
+    }
+
+    private GraphBuilder(String graphName, GraphBuilder parent) {
         this.graphName = graphName;
+        this.parent = parent;
+        this.byName = parent == null ? new HashMap<>() : parent.byName;
+        this.counters = parent == null ? new HashMap<>() : parent.counters;
+    }
+
+    /**
+     * A subgraph (e.g. a Loop body) whose nodes may read this graph's values by name (ONNX outer-scope values).
+     * Build it, then pass {@code sub.build()} as a graph attribute ({@link Attribute.Graph}).
+     */
+    public GraphBuilder subgraph(String name) {
+        return new GraphBuilder(name, this);
+    }
+
+    /**
+     * From now on, {@link #input} in this subgraph declares the input in the enclosing graph with a leading axis
+     * {@code "steps"} and returns its slice at {@code iteration} (a Loop body reading its step's micro-batch).
+     * Formal inputs of the subgraph itself are declared with {@link #formalInput}.
+     */
+    public void stackInputs(Value iteration) {
+        if (parent == null) throw new IllegalStateException("stackInputs is for subgraphs only");
+        this.stackIteration = iteration;
     }
 
     @Override
@@ -45,8 +72,18 @@ public final class GraphBuilder extends Ops {
         return this;
     }
 
-    /** A graph input. */
+    /** A graph input (in a subgraph after {@link #stackInputs}: a stacked input of the enclosing graph, sliced). */
     public Value input(String name, ElementType type, Shape shape) {
+        if (stackIteration == null) return formalInput(name, type, shape);
+        List<Dim> dims = new ArrayList<>();
+        dims.add(Dim.of("steps"));
+        dims.addAll(shape.dims());
+        Value stacked = parent.input(name, type, new Shape(dims));
+        return op("Gather", List.of(stacked, stackIteration), type, shape, new Attribute.Int("axis", 0));
+    }
+
+    /** An input of this graph itself (for a Loop body: iteration, condition, loop-carried values). */
+    public Value formalInput(String name, ElementType type, Shape shape) {
         Value v = new Value(this, claim(name), type, shape, null);
         byName.put(v.name(), v);
         inputs.add(v);
@@ -120,7 +157,9 @@ public final class GraphBuilder extends Ops {
         List<Value> outs = new ArrayList<>();
         for (int i = 0; i < outTypes.size(); i++) {
             String name = freshName(opType + "_" + n + (outTypes.size() > 1 ? "_" + i : ""));
-            outs.add(new Value(this, name, outTypes.get(i), outShapes.get(i), null));
+            Value o = new Value(this, name, outTypes.get(i), outShapes.get(i), null);
+            o.markAutoNamed();
+            outs.add(o);
         }
         Map<String, Attribute> attrs = new LinkedHashMap<>();
         for (Attribute a : attributes) attrs.put(a.name(), a);
@@ -161,6 +200,14 @@ public final class GraphBuilder extends Ops {
         return name;
     }
 
+    /** Renames an auto-named {@code v} to {@code base}, or {@code base_1}, {@code base_2}… if taken. */
+    void nameAfter(Value v, String base) {
+        if (!v.isAutoNamed() || !producers.containsKey(v)) return;
+        String name = base;
+        for (int i = 1; byName.containsKey(name); i++) name = base + "_" + i;
+        rename(v, name);
+    }
+
     private String freshName(String base) {
         String name = base;
         for (int i = 1; byName.containsKey(name); i++) name = base + "_" + i;
@@ -169,7 +216,8 @@ public final class GraphBuilder extends Ops {
     }
 
     private void own(Value v) {
-        if (v.owner() != this) throw new IllegalArgumentException("value " + v + " belongs to another graph");
+        for (GraphBuilder b = this; b != null; b = b.parent) if (v.owner() == b) return;
+        throw new IllegalArgumentException("value " + v + " belongs to another graph");
     }
 
     /** A built graph: nodes in topological order, inputs, outputs (with declared shapes) and initializers. */

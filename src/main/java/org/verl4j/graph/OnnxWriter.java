@@ -74,6 +74,7 @@ public final class OnnxWriter {
         else if (a instanceof Attribute.Int i) w.varint(3, i.value()).varint(20, 2);          // i, type INT
         else if (a instanceof Attribute.Str s) w.string(4, s.value()).varint(20, 3);          // s, type STRING
         else if (a instanceof Attribute.Tensor t) w.message(5, tensor("", t.value())).varint(20, 4);   // t, TENSOR
+        else if (a instanceof Attribute.Graph sub) w.message(6, graph(sub.value())).varint(20, 5);      // g, GRAPH
         else if (a instanceof Attribute.Ints is) {
             for (long v : is.values()) w.varint(8, v);                                         // ints
             w.varint(20, 7);                                                                   // type INTS

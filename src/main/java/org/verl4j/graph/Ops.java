@@ -314,6 +314,36 @@ public abstract sealed class Ops permits GraphBuilder {
                 new Attribute.Str("reduction", reduction));
     }
 
+    // ---- control flow ---------------------------------------------------------------------------------------
+
+    /**
+     * ONNX Loop: runs {@code body} {@code tripCount} times (INT64 scalar) while {@code condition} (BOOL scalar) holds.
+     * The body's formal inputs are (iteration, condition, carried…), its outputs (condition, carried…, scanned…).
+     * Returns the final carried values, then each scanned output stacked along a new leading axis.
+     */
+    public List<Value> loop(Value tripCount, Value condition, List<Value> carried, GraphBuilder.Graph body) {
+        int nCarried = carried.size(), nScan = body.outputs().size() - 1 - nCarried;
+        if (body.inputs().size() != 2 + nCarried || nScan < 0)
+            throw new IllegalArgumentException("loop body " + body.name() + " needs 2 + " + nCarried + " inputs and at least "
+                    + (1 + nCarried) + " outputs");
+        List<Value> ins = new ArrayList<>(List.of(tripCount, condition));
+        ins.addAll(carried);
+        List<ElementType> types = new ArrayList<>();
+        List<Shape> shapes = new ArrayList<>();
+        for (int i = 1; i < body.outputs().size(); i++) {
+            Value o = body.outputs().get(i);
+            types.add(o.type());
+            if (i <= nCarried) shapes.add(carried.get(i - 1).shape());
+            else {
+                List<Dim> dims = new ArrayList<>();
+                dims.add(Dim.UNKNOWN);
+                dims.addAll(o.shape().dims());
+                shapes.add(new Shape(dims));
+            }
+        }
+        return graph().opMulti("Loop", ins, types, shapes, new Attribute.Graph("body", body));
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------
 
     private Value unary(String op, Value x) {

@@ -63,8 +63,16 @@ public final class OrtRunner implements AutoCloseable {
      * which has no float64 kernel, so for graphs with a DOUBLE MatMul that one optimizer is left out.
      */
     public OrtRunner(GraphBuilder.Graph graph, Options options) {
-        this(OnnxWriter.write(graph), graph.nodes().stream().anyMatch(n -> n.opType().equals("MatMul")
-                && n.output().type() == ElementType.DOUBLE) ? options.disabling("MatmulTransposeFusion") : options);
+        this(OnnxWriter.write(graph), hasDoubleMatMul(graph) ? options.disabling("MatmulTransposeFusion") : options);
+    }
+
+    private static boolean hasDoubleMatMul(GraphBuilder.Graph graph) {
+        for (Node n : graph.nodes()) {
+            if (n.opType().equals("MatMul") && n.output().type() == ElementType.DOUBLE) return true;
+            for (Attribute a : n.attributes().values())
+                if (a instanceof Attribute.Graph sub && hasDoubleMatMul(sub.value())) return true;   // Loop bodies
+        }
+        return false;
     }
 
     /** A session for serialized ONNX model bytes. */

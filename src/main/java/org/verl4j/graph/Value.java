@@ -11,6 +11,7 @@ public final class Value {
 
     private final GraphBuilder owner;
     private String name;
+    private boolean autoNamed;                 // true while the name is the builder's OpType_n
     private final ElementType type;
     private final Shape shape;
     private final TensorData constant;   // non-null for initializers and constants: lets ops read shapes and axes
@@ -56,6 +57,16 @@ public final class Value {
 
     void setName(String newName) {
         this.name = newName;
+        this.autoNamed = false;
+    }
+
+    void markAutoNamed() {
+        this.autoNamed = true;
+    }
+
+    /** True while the value carries the builder's generated name ({@code OpType_n}). */
+    boolean isAutoNamed() {
+        return autoNamed;
     }
 
     @Override

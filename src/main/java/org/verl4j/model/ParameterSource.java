@@ -39,7 +39,7 @@ public sealed interface ParameterSource {
     record Views(ParameterViews views) implements ParameterSource {
         @Override
         public ElementType type() {
-            return views.all().get(0).type();
+            return views.theta().type();
         }
 
         @Override

@@ -63,7 +63,7 @@ final class ActorLossGraph {
         Value clipFractionLower = maskedMean(g, lower, mask).named("pg_clipfrac_lower");
         Value approxKl = maskedMean(g, g.neg(delta), mask).named("ppo_kl");
         Value h_ = aggregate(g, entropy, mask, policy.aggregation()).named("entropy_agg");
-        Value k = klEstimate(g, structure.klEstimator(), logProb, ref).named("k");
+        Value k = klEstimate(g, structure.klEstimator(), logProb, ref).named("kl_token");
         Value kl = aggregate(g, k, mask, policy.aggregation()).named("kl_agg");
         Value loss = g.add(g.sub(pgLoss, g.mul(h.entropyCoeff(), h_)), g.mul(h.klCoeff(), kl));
         return new Terms(loss, pgLoss, clipFraction, clipFractionLower, approxKl, h_, kl);

@@ -24,8 +24,11 @@ import java.util.Map;
  */
 public final class TrainStep implements AutoCloseable {
 
-    /** Diagnostics of one optimizer step: each micro-batch's scalar outputs by name, and ‖g‖₂ before clipping. */
-    public record Result(List<Map<String, Double>> microBatches, double gradNorm) {
+    /**
+     * Diagnostics of one optimizer step: each micro-batch's scalar outputs by name, ‖g‖₂ before clipping, and
+     * whether the update was skipped because that norm was not finite.
+     */
+    public record Result(List<Map<String, Double>> microBatches, double gradNorm, boolean skipped) {
     }
 
     private final ElementType type;
@@ -73,6 +76,7 @@ public final class TrainStep implements AutoCloseable {
         List<Map<String, Double>> diagnostics = new ArrayList<>();
         for (int k = 0; k < microBatches.size(); k++) {
             boolean last = k == microBatches.size() - 1;
+            requireValidMask(microBatches.get(k), k);
             Map<String, HostTensor> feed = new HashMap<>(microBatches.get(k));
             OrtRunner runner = last ? update : accumulate;
             hyper.forEach((name, value) -> {
@@ -92,7 +96,25 @@ public final class TrainStep implements AutoCloseable {
                 if (Double.isFinite(out.get(TrainStepGraph.GRAD_NORM).scalar())) t++;   // a skipped step does not count
             }
         }
-        return new Result(diagnostics, diagnostics.get(diagnostics.size() - 1).get(TrainStepGraph.GRAD_NORM));
+        double norm = diagnostics.get(diagnostics.size() - 1).get(TrainStepGraph.GRAD_NORM);
+        return new Result(diagnostics, norm, !Double.isFinite(norm));
+    }
+
+    /** The response mask must be present and give every row at least one valid token (as {@code TokenMask.check}). */
+    private static void requireValidMask(Map<String, HostTensor> batch, int k) {
+        HostTensor mask = batch.get(TrainStepGraph.MASK);
+        if (mask == null) throw new IllegalArgumentException("micro-batch " + k + ": missing " + TrainStepGraph.MASK);
+        long[] shape = mask.shape();
+        if (shape.length != 2 || shape[0] == 0 || shape[1] == 0)
+            throw new IllegalArgumentException("micro-batch " + k + ": " + TrainStepGraph.MASK + " must be [B, T] with B, T ≥ 1, got "
+                    + java.util.Arrays.toString(shape));
+        boolean[] m = mask.booleans();
+        for (int i = 0; i < shape[0]; i++) {
+            boolean any = false;
+            for (int t = 0; t < shape[1]; t++) any |= m[(int) (i * shape[1] + t)];
+            if (!any) throw new IllegalArgumentException("micro-batch " + k + ": " + TrainStepGraph.MASK + " row " + i
+                    + " has no valid token (empty response)");
+        }
     }
 
     private void feedOptimizer(Map<String, HostTensor> feed) {

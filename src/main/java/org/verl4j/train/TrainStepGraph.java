@@ -7,6 +7,8 @@ import org.verl4j.graph.Shape;
 import org.verl4j.graph.Value;
 
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * One ONNX graph for one micro-batch of training: forward, loss, backward and — in {@link Mode#UPDATE} — global-norm
@@ -56,7 +58,7 @@ public final class TrainStepGraph {
         Value weight = g.input(WEIGHT, type, Shape.SCALAR);
         ParameterViews views = new ParameterViews(g, theta, layout);
         Value out = forward.build(g, views);
-        Value loss = g.output(LOSS, objectiveLoss(g, type, objective, out));
+        Value loss = g.output(LOSS, objectiveLoss(g, type, objective, out, input -> scalar(g, input, type), g::output));
 
         Value gradient = Autodiff.gradients(g, loss, List.of(theta)).get(0).named("grad_theta");   // ∇θ L, flat
         Value accumulated = g.add(gradAcc, g.mul(weight, gradient)).named("g_acc_new");   // g_acc + w·∇θL
@@ -64,10 +66,8 @@ public final class TrainStepGraph {
             g.output(GRAD_ACC_OUT, accumulated);
             return g.build();
         }
-        AdamWGraph.Inputs in = new AdamWGraph.Inputs(theta, g.input(ADAM_M, type, flat), g.input(ADAM_V, type, flat),
-                scalar(g, STEP, type), scalar(g, LR, type), scalar(g, BETA1, type), scalar(g, BETA2, type),
-                scalar(g, EPS, type), scalar(g, WEIGHT_DECAY, type), scalar(g, MAX_GRAD_NORM, type));
-        AdamWGraph.Outputs o = AdamWGraph.build(g, in, accumulated);
+        AdamWGraph.Outputs o = AdamWGraph.build(g, optimizerInputs(g, type, theta, g.input(ADAM_M, type, flat),
+                g.input(ADAM_V, type, flat), scalar(g, STEP, type)), accumulated);
         g.output(THETA_OUT, o.theta());
         g.output(ADAM_M_OUT, o.m());
         g.output(ADAM_V_OUT, o.v());
@@ -75,13 +75,17 @@ public final class TrainStepGraph {
         return g.build();
     }
 
-    /** Declares the objective's inputs, builds its loss and marks its diagnostics as outputs; returns the loss. */
-    private static Value objectiveLoss(GraphBuilder g, ElementType type, Objective objective, Value out) {
+    /**
+     * Declares the objective's batch inputs in {@code g}, builds its loss and hands each diagnostic to
+     * {@code diagnostic}; scalar hyperparameters come from {@code hyper} (by input name). Returns the loss.
+     */
+    static Value objectiveLoss(GraphBuilder g, ElementType type, Objective objective, Value out,
+                               Function<String, Value> hyper, BiConsumer<String, Value> diagnostic) {
         Value mask = g.input(MASK, ElementType.BOOL, TOKENS);
         if (objective instanceof Objective.Critic critic) {
-            ValueLossGraph.Terms t = ValueLossGraph.build(g, critic.aggregation(), scalar(g, VALUE_CLIP, type), out,
+            ValueLossGraph.Terms t = ValueLossGraph.build(g, critic.aggregation(), hyper.apply(VALUE_CLIP), out,
                     g.input(OLD_VALUES, type, TOKENS), g.input(RETURNS, type, TOKENS), mask);
-            g.output(VF_CLIPFRAC, t.clipFraction());
+            diagnostic.accept(VF_CLIPFRAC, t.clipFraction());
             return t.loss();
         }
         // a decoder's forward declares responses itself (it reads [prompt; response]); reuse it then
@@ -93,22 +97,28 @@ public final class TrainStepGraph {
             return TokenTerms.aggregate(g, g.neg(logProb), mask, sft.aggregation()).named("sft_loss");
         Objective.Policy policy = (Objective.Policy) objective;
         boolean dual = !Double.isNaN(policy.structure().policy().dualClip());
-        ActorLossGraph.Hyper h = new ActorLossGraph.Hyper(scalar(g, CLIP_LOW, type), scalar(g, CLIP_HIGH, type),
-                dual ? scalar(g, DUAL_CLIP, type) : null, scalar(g, ENTROPY_COEFF, type), scalar(g, KL_COEFF, type));
+        ActorLossGraph.Hyper h = new ActorLossGraph.Hyper(hyper.apply(CLIP_LOW), hyper.apply(CLIP_HIGH),
+                dual ? hyper.apply(DUAL_CLIP) : null, hyper.apply(ENTROPY_COEFF), hyper.apply(KL_COEFF));
         Value entropy = TokenTerms.entropy(g, logSoftmax).named("token_entropy");
         ActorLossGraph.Terms t = ActorLossGraph.build(g, policy.structure(), h, logProb,
                 g.input(OLD_LOG_PROBS, type, TOKENS), g.input(REF_LOG_PROBS, type, TOKENS),
                 g.input(ADVANTAGES, type, TOKENS), entropy, mask);
-        g.output(PG_LOSS, t.pgLoss());
-        g.output(PG_CLIPFRAC, t.clipFraction());
-        g.output(PG_CLIPFRAC_LOWER, t.clipFractionLower());
-        g.output(PPO_KL, t.approxKl());
-        g.output(ENTROPY, t.entropy());
-        g.output(KL, t.kl());
+        diagnostic.accept(PG_LOSS, t.pgLoss());
+        diagnostic.accept(PG_CLIPFRAC, t.clipFraction());
+        diagnostic.accept(PG_CLIPFRAC_LOWER, t.clipFractionLower());
+        diagnostic.accept(PPO_KL, t.approxKl());
+        diagnostic.accept(ENTROPY, t.entropy());
+        diagnostic.accept(KL, t.kl());
         return t.loss();
     }
 
-    private static Value scalar(GraphBuilder g, String name, ElementType type) {
+    /** AdamW inputs: state given, scalar hyperparameters declared in {@code g}. */
+    static AdamWGraph.Inputs optimizerInputs(GraphBuilder g, ElementType type, Value theta, Value m, Value v, Value step) {
+        return new AdamWGraph.Inputs(theta, m, v, step, scalar(g, LR, type), scalar(g, BETA1, type),
+                scalar(g, BETA2, type), scalar(g, EPS, type), scalar(g, WEIGHT_DECAY, type), scalar(g, MAX_GRAD_NORM, type));
+    }
+
+    static Value scalar(GraphBuilder g, String name, ElementType type) {
         return g.input(name, type, Shape.SCALAR);
     }
 }

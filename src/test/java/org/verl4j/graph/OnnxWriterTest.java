@@ -57,6 +57,33 @@ class OnnxWriterTest {
     }
 
     @Test
+    void loopBodiesAreWrittenAsGraphAttributes() throws Exception {
+        GraphBuilder g = new GraphBuilder("counter");
+        Value x = g.input("x", ElementType.DOUBLE, Shape.of(2));
+        Value scale = g.input("scale", ElementType.DOUBLE, Shape.SCALAR);
+        GraphBuilder body = g.subgraph("body");
+        body.formalInput("i", ElementType.INT64, Shape.SCALAR);
+        Value go = body.formalInput("go", ElementType.BOOL, Shape.SCALAR);
+        Value xk = body.formalInput("x_k", ElementType.DOUBLE, Shape.of(2));
+        body.output(body.identity(go));
+        body.output(body.mul(xk, scale));                       // reads the outer "scale"
+        List<Value> out = g.loop(g.constant(TensorData.ofLongs(new long[0], 3)),
+                g.constant(TensorData.ofBooleans(new long[0], true)), List.of(x), body.build());
+        g.output("x_out", out.get(0));
+        byte[] bytes = OnnxWriter.write(g.build());
+        OnnxMl.ModelProto m = OnnxMl.ModelProto.parseFrom(bytes);
+        assertThat(m.toByteArray()).isEqualTo(bytes);
+        OnnxMl.NodeProto loop = m.getGraph().getNodeList().stream().filter(n -> n.getOpType().equals("Loop")).findFirst().orElseThrow();
+        assertThat(loop.getAttribute(0).getType()).isEqualTo(OnnxMl.AttributeProto.AttributeType.GRAPH);
+        assertThat(loop.getAttribute(0).getG().getInputCount()).isEqualTo(3);
+        try (OrtRunner r = new OrtRunner(bytes, OrtRunner.Options.cpu(1))) {
+            var y = r.run(java.util.Map.of("x", HostTensor.ofDoubles(new long[]{2}, 1, -2),
+                    "scale", HostTensor.ofDoubles(new long[0], 2))).get("x_out").doubles();
+            assertThat(y).containsExactly(8, -16);
+        }
+    }
+
+    @Test
     void negativeIntsFloatsAndStringsRoundTrip() throws Exception {
         GraphBuilder g = new GraphBuilder("attrs");
         Value x = g.input("x", ElementType.DOUBLE, Shape.of(2, 3, "n"));

@@ -30,18 +30,27 @@ class TrainStepTest {
 
     /** Runs the ACCUMULATE graph with g_acc = 0, w = 1: the micro-batch's loss and ∇θ L. */
     static Map<String, HostTensor> lossAndGradient(OrtRunner accumulate, double[] theta, Map<String, HostTensor> batch) {
+        return lossAndGradient(ElementType.DOUBLE, accumulate, theta, batch);
+    }
+
+    static Map<String, HostTensor> lossAndGradient(ElementType type, OrtRunner accumulate, double[] theta,
+                                                   Map<String, HostTensor> batch) {
         Map<String, HostTensor> feed = new HashMap<>(batch);
-        HYPER.forEach((k, v) -> feed.put(k, HostTensor.scalar(ElementType.DOUBLE, v)));
+        HYPER.forEach((k, v) -> feed.put(k, HostTensor.scalar(type, v)));
         long[] p = {theta.length};
-        feed.put(TrainStepGraph.THETA, HostTensor.ofDoubles(p, theta.clone()));
-        feed.put(TrainStepGraph.GRAD_ACC, HostTensor.ofDoubles(p, new double[theta.length]));
-        feed.put(TrainStepGraph.WEIGHT, HostTensor.scalar(ElementType.DOUBLE, 1));
+        feed.put(TrainStepGraph.THETA, HostTensor.ofFloating(type, p, theta));
+        feed.put(TrainStepGraph.GRAD_ACC, HostTensor.ofFloating(type, p, new double[theta.length]));
+        feed.put(TrainStepGraph.WEIGHT, HostTensor.scalar(type, 1));
         return accumulate.run(feed);
     }
 
     static OrtRunner accumulateRunner() {
-        return new OrtRunner(TrainStepGraph.build("acc", ElementType.DOUBLE, MlpPolicy.LAYOUT,
-                MlpPolicy.forward(ElementType.DOUBLE), POLICY, TrainStepGraph.Mode.ACCUMULATE), OrtRunner.Options.cpu(1));
+        return accumulateRunner(ElementType.DOUBLE);
+    }
+
+    static OrtRunner accumulateRunner(ElementType type) {
+        return new OrtRunner(TrainStepGraph.build("acc", type, MlpPolicy.LAYOUT,
+                MlpPolicy.forward(type), POLICY, TrainStepGraph.Mode.ACCUMULATE), OrtRunner.Options.cpu(1));
     }
 
     @Test
@@ -99,9 +108,60 @@ class TrainStepTest {
         }
     }
 
+    @Test
+    void float32StepsFollowTheDoubleReferenceWithin1e4() {
+        Random rnd = new Random();
+        double[] theta0 = MlpPolicy.initialTheta(rnd);
+        AdamWConfig opt = new AdamWConfig(1e-2, 0.9, 0.999, 1e-8, 0.01, 1.0);
+        ReferenceAdamW reference = new ReferenceAdamW(theta0);
+        try (TrainStep step = new TrainStep(ElementType.FLOAT, MlpPolicy.LAYOUT, MlpPolicy.forward(ElementType.FLOAT),
+                POLICY, opt, HYPER, theta0, OrtRunner.Options.cpu(1)); OrtRunner acc = accumulateRunner(ElementType.DOUBLE)) {
+            for (int s = 0; s < 3; s++) {
+                Map<String, HostTensor> batch = MlpPolicy.microBatch(rnd, ElementType.DOUBLE, 2, 3);
+                double[] g = lossAndGradient(acc, reference.theta, batch).get(TrainStepGraph.GRAD_ACC_OUT).doubles();
+                reference.step(g, opt);
+                step.step(List.of(toFloat(batch)));
+                assertClose(step.theta(), reference.theta, "float32 θ after step " + s, 1e-4);
+            }
+        }
+    }
+
+    @Test
+    void anEmptyResponseIsRejectedAndANonFiniteGradientSkipsTheStep() {
+        Random rnd = new Random();
+        double[] theta0 = MlpPolicy.initialTheta(rnd);
+        try (TrainStep step = new TrainStep(ElementType.DOUBLE, MlpPolicy.LAYOUT, MlpPolicy.forward(ElementType.DOUBLE),
+                POLICY, AdamWConfig.defaults(), HYPER, theta0, OrtRunner.Options.cpu(1))) {
+            Map<String, HostTensor> batch = new HashMap<>(MlpPolicy.microBatch(rnd, ElementType.DOUBLE, 2, 3));
+            boolean[] mask = batch.get(TrainStepGraph.MASK).booleans();
+            mask[3] = mask[4] = mask[5] = false;                                   // row 1 empty
+            Map<String, HostTensor> empty = new HashMap<>(batch);
+            empty.put(TrainStepGraph.MASK, HostTensor.ofBooleans(new long[]{2, 3}, mask));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> step.step(List.of(empty)))
+                    .hasMessageContaining("row 1 has no valid token");
+            double[] x = batch.get(MlpPolicy.FEATURES).doubles();
+            x[0] = Double.POSITIVE_INFINITY;
+            batch.put(MlpPolicy.FEATURES, HostTensor.ofDoubles(new long[]{2, 3, MlpPolicy.F}, x));
+            TrainStep.Result r = step.step(List.of(batch));
+            assertThat(r.skipped()).isTrue();
+            assertThat(step.theta()).containsExactly(theta0);
+            assertThat(step.steps()).isZero();
+        }
+    }
+
+    static Map<String, HostTensor> toFloat(Map<String, HostTensor> batch) {
+        Map<String, HostTensor> out = new HashMap<>();
+        batch.forEach((k, t) -> out.put(k, t.type() == ElementType.DOUBLE ? HostTensor.ofFloating(ElementType.FLOAT, t.shape(), t.doubles()) : t));
+        return out;
+    }
+
     static void assertClose(double[] actual, double[] expected, String what) {
+        assertClose(actual, expected, what, 1e-12);
+    }
+
+    static void assertClose(double[] actual, double[] expected, String what, double tol) {
         double err = 0;
         for (int i = 0; i < actual.length; i++) err = Math.max(err, Math.abs(actual[i] - expected[i]));
-        assertThat(err).as(what).isLessThan(1e-12);
+        assertThat(err).as(what).isLessThan(tol);
     }
 }

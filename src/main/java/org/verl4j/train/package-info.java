@@ -1,0 +1,16 @@
+/**
+ * Training steps as ONNX graphs (spec §8): forward, loss, reverse-mode gradient, gradient accumulation, global-norm
+ * clipping and AdamW, run by ONNX Runtime.
+ *
+ * <ul>
+ *   <li>{@link org.verl4j.train.ParameterLayout}: named parameter tensors packed into one flat buffer θ[P];
+ *       {@link org.verl4j.train.ParameterViews} reads them back as graph values.</li>
+ *   <li>{@link org.verl4j.train.Forward}: a model's forward as graph code (logits for a policy, values for a
+ *       critic).</li>
+ *   <li>{@link org.verl4j.train.Objective}: the PPO actor loss of {@code org.verl4j.rl.ActorLoss}, SFT cross
+ *       entropy, or the clipped critic loss of {@code org.verl4j.rl.ValueLoss}.</li>
+ *   <li>{@link org.verl4j.train.TrainStepGraph}: the graph of one micro-batch (ACCUMULATE or UPDATE);
+ *       {@link org.verl4j.train.TrainStep} owns θ, m, v, t and runs K micro-batches per optimizer step.</li>
+ * </ul>
+ */
+package org.verl4j.train;
