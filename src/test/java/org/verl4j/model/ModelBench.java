@@ -15,8 +15,8 @@ import java.util.Set;
  * A benchmark, not a test: graph build, session creation, prefill, decode step and log-prob forward times of a
  * model directory's inference graphs on the CPU.
  * <pre>
- *   mvn -q -o test-compile && java -cp target/classes:target/test-classes:$(cat cp.txt) \
- *       org.verl4j.model.ModelBench ../shared/models/arith-seq-llama-random [threads]
+ *   mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ *   java -Xmx2g -cp target/classes:target/test-classes:$(cat target/cp.txt) org.verl4j.model.ModelBench ../shared/models/arith-seq-llama-random [THREADS]
  * </pre>
  */
 public final class ModelBench {

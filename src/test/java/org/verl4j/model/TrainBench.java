@@ -19,7 +19,8 @@ import java.util.Random;
  * A benchmark, not a test: PPO train-step session creation, step time and peak resident memory for a decoder
  * (float32, one micro-batch of B sequences of P prompt + R response tokens), with the step's FLOP count.
  * <pre>
- *   java -cp target/classes:target/test-classes:CP org.verl4j.model.TrainBench tiny|25m BATCH PROMPT RESPONSE THREADS
+ *   mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ *   java -Xmx2g -cp target/classes:target/test-classes:$(cat target/cp.txt) org.verl4j.model.TrainBench tiny|25m [BATCH PROMPT RESPONSE THREADS]
  * </pre>
  * FLOPs: 6·N·tokens for the dense layers (forward 2N, backward 4N) + 12·L·B·S²·H·D/2 for attention scores and
  * context (causal half not exploited by the graph, so counted in full: 6·L·B·S²·H·D·2 / 2·2).
