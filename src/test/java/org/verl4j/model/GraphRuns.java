@@ -15,12 +15,7 @@ final class GraphRuns {
     }
 
     static OrtRunner session(GraphBuilder.Graph graph) {
-        boolean float64 = graph.inputs().stream().anyMatch(v -> v.type() == ElementType.DOUBLE)
-                || graph.initializers().stream().anyMatch(v -> v.type() == ElementType.DOUBLE);
-        OrtRunner.Options options = OrtRunner.Options.cpu(1);
-        // ORT 1.23 fuses x·σ(x) into com.microsoft.QuickGelu, which has a float kernel only
-        if (float64) options = options.disabling("QuickGeluFusion");
-        return new OrtRunner(graph, options);
+        return new OrtRunner(graph, OrtRunner.Options.cpu(1));
     }
 
     static HostTensor longs(int[][] rows) {
