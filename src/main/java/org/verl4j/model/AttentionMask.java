@@ -1,8 +1,12 @@
 package org.verl4j.model;
 
+import org.verl4j.graph.Dim;
 import org.verl4j.graph.ElementType;
 import org.verl4j.graph.GraphBuilder;
+import org.verl4j.graph.Shape;
 import org.verl4j.graph.Value;
+
+import java.util.List;
 
 /**
  * Which keys each query of a causal decoder sees, with left padding and a KV cache:
@@ -28,11 +32,17 @@ final class AttentionMask {
         Value total = g.gather(g.shape(mask), one, 0).named("T");
         Value seq = g.gather(g.shape(ids), one, 0).named("S");
         Value past = g.sub(total, seq).named("P");
-        Value keyIndex = g.range(zero, total, one);                                      // t = 0 … T−1
-        Value queryIndex = g.unsqueeze(g.range(past, total, one), -1);                   // P + s, [S, 1]
+        Value keyIndex = range(g, zero, total, mask.shape().dim(1));                     // t = 0 … T−1
+        Value queryIndex = g.unsqueeze(range(g, past, total, ids.shape().dim(1)), -1);   // P + s, [S, 1]
         Value causal = g.lessOrEqual(keyIndex, queryIndex).named("causal");              // [S, T]
         Value real = g.unsqueeze(g.equal(mask, one), 1);                                 // [B, 1, T]
         Value visible = g.and(causal, real);                                             // [B, S, T]
         return g.unsqueeze(visible, 1, 2).named("visible");                              // [B, 1, 1, S, T]
+    }
+
+    /** {@code [start, limit)} in steps of one, declared with its known length (T or S) so the shapes downstream
+     *  stay symbolic rather than unknown. */
+    private static Value range(GraphBuilder g, Value start, Value limit, Dim length) {
+        return g.op("Range", List.of(start, limit, g.scalar(1, ElementType.INT64)), ElementType.INT64, new Shape(List.of(length)));
     }
 }
