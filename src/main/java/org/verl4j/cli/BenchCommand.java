@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code verl4j bench <target>}: timing runs that report medians; nothing is asserted, everything is printed. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks (medians, thread count, ratio to the reference anchors).",
-        subcommands = {RankBenchCommand.class})
+        subcommands = {RankBenchCommand.class, TrainBenchCommand.class, ModelBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -20,7 +20,7 @@ record Timing(double wallSeconds, double cpuSeconds) {
         return new Timing(median(wall), median(cpu));
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] v = values.clone();
         Arrays.sort(v);
         int n = v.length;

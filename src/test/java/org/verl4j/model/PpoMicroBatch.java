@@ -23,7 +23,7 @@ final class PpoMicroBatch {
         this(w, random, promptPads, promptLength, responseLengths, r, true);
     }
 
-    /** With {@code oracle} false the log-probs are not computed by the reference (benchmarks: it is slow). */
+    /** With {@code oracle} false the log-probs are not computed by the reference (it is slow; tests that need none). */
     PpoMicroBatch(DecoderWeights w, Random random, int[] promptPads, int promptLength, int[] responseLengths, int r,
                   boolean oracle) {
         int b = promptPads.length, v = w.config().vocabSize(), s = promptLength + r;

@@ -1,0 +1,69 @@
+package org.verl4j.cli;
+
+import org.verl4j.model.Architecture;
+import org.verl4j.model.DecoderWeights;
+import org.verl4j.model.ModelConfig;
+import org.verl4j.model.RandomWeights;
+import org.verl4j.model.WeightLayout;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The decoder a benchmark runs ({@code --model tiny|25m|DIR}) and the PyTorch anchors of PERFORMANCE.md measured
+ * for it on this machine class (PyTorch 1.13 eager, float32, OpenBLAS, 2 threads):
+ * <pre>
+ *   tiny: hidden 128, 4 layers, 4 heads, vocab 16 (0.8 M params) — ../shared/models/arith-seq-llama-random when
+ *         present, else random weights of the same shape
+ *   25m : hidden 512, intermediate 1376, 8 layers, 8 heads, vocab 512, untied (25.8 M params), random weights
+ * </pre>
+ * Random weights come from {@link RandomWeights} with a fixed seed. A directory has no anchors (NaN).
+ *
+ * @param trainAnchorS    PPO train step at 32 × 128 tokens, seconds
+ * @param sampleAnchorB1  sampling with a KV cache, new tokens per second at batch 1
+ * @param sampleAnchorBig the same at batch 512
+ */
+record BenchModel(String label, DecoderWeights weights, double trainAnchorS, double sampleAnchorB1,
+                  double sampleAnchorBig) {
+
+    static final String SHARED_TINY = "../shared/models/arith-seq-llama-random";
+
+    static BenchModel resolve(String model) {
+        return switch (model) {
+            case "tiny" -> {
+                Path dir = Path.of(SHARED_TINY);
+                DecoderWeights w = Files.isRegularFile(dir.resolve("config.json")) ? load(dir)
+                        : RandomWeights.of(config(128, 344, 4, 4, 16), new Random(3));
+                yield new BenchModel(Files.isDirectory(dir) ? "tiny (" + SHARED_TINY + ")" : "tiny (random)", w,
+                        0.97, 695, 3930);
+            }
+            case "25m" -> new BenchModel("25m (random)", RandomWeights.of(config(512, 1376, 8, 8, 512), new Random(3)),
+                    13.96, 73, 452);
+            default -> new BenchModel(model, load(Path.of(model)), Double.NaN, Double.NaN, Double.NaN);
+        };
+    }
+
+    /** Parameter count N. */
+    long parameters() {
+        return WeightLayout.parameterCount(weights.config());
+    }
+
+    private static ModelConfig config(int hidden, int intermediate, int layers, int heads, int vocab) {
+        return new ModelConfig(Architecture.LLAMA, hidden, intermediate, layers, heads, heads, hidden / heads, 1e-6,
+                10000.0, vocab, false, false, false, 2048, -1, List.of(1), "float32");
+    }
+
+    private static DecoderWeights load(Path dir) {
+        if (!Files.isDirectory(dir))
+            throw new IllegalArgumentException("--model must be tiny, 25m or a model directory; " + dir + " is none");
+        try {
+            return DecoderWeights.load(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the model in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}
