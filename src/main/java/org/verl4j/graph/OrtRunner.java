@@ -57,6 +57,7 @@ public final class OrtRunner implements AutoCloseable {
 
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
     private final OrtSession session;
+    private final Map<String, ByteBuffer> staging = new HashMap<>();   // per input: direct buffer reused across runs
 
     /**
      * A session for a graph built here. ORT 1.23 fuses Transpose+MatMul into {@code com.microsoft.FusedMatMul} and
@@ -103,11 +104,16 @@ public final class OrtRunner implements AutoCloseable {
         }
     }
 
-    /** Runs the graph on {@code inputs} (by input name) and returns every graph output by name. */
-    public Map<String, HostTensor> run(Map<String, HostTensor> inputs) {
+    /**
+     * Runs the graph on {@code inputs} (by input name) and returns every graph output by name. Inputs are staged in
+     * direct buffers kept per input name and reused by the next run (ORT reads them in place; a fresh direct buffer
+     * per run would be zeroed, copied and left for the garbage collector — 100 MB per flat buffer of a 25M model),
+     * so runs of one runner are serialised.
+     */
+    public synchronized Map<String, HostTensor> run(Map<String, HostTensor> inputs) {
         Map<String, OnnxTensor> feed = new HashMap<>();
         try {
-            for (Map.Entry<String, HostTensor> e : inputs.entrySet()) feed.put(e.getKey(), toOrt(e.getValue()));
+            for (Map.Entry<String, HostTensor> e : inputs.entrySet()) feed.put(e.getKey(), toOrt(e.getKey(), e.getValue()));
             try (OrtSession.Result result = session.run(feed)) {
                 Map<String, HostTensor> out = new LinkedHashMap<>();
                 for (Map.Entry<String, OnnxValue> e : result) out.put(e.getKey(), fromOrt((OnnxTensor) e.getValue()));
@@ -125,7 +131,7 @@ public final class OrtRunner implements AutoCloseable {
         return new ArrayList<>(session.getInputNames());
     }
 
-    private OnnxTensor toOrt(HostTensor t) throws OrtException {
+    private OnnxTensor toOrt(String name, HostTensor t) throws OrtException {
         Object d = t.data();
         int n = switch (t.type()) {
             case DOUBLE -> ((double[]) d).length;
@@ -133,7 +139,14 @@ public final class OrtRunner implements AutoCloseable {
             case INT64 -> ((long[]) d).length;
             case BOOL -> ((boolean[]) d).length;
         };
-        ByteBuffer b = ByteBuffer.allocateDirect(Math.max(1, n * t.type().bytes)).order(ByteOrder.nativeOrder());
+        int bytes = Math.max(1, n * t.type().bytes);
+        ByteBuffer b = staging.get(name);
+        if (b == null || b.capacity() < bytes) {                    // grows by half again: a KV cache grows each step
+            long grown = b == null ? bytes : Math.max(bytes, Math.min(Integer.MAX_VALUE - 8, b.capacity() * 3L / 2));
+            b = ByteBuffer.allocateDirect((int) grown).order(ByteOrder.nativeOrder());
+            staging.put(name, b);
+        }
+        b.clear();
         switch (t.type()) {
             case DOUBLE -> b.asDoubleBuffer().put((double[]) d);
             case FLOAT -> b.asFloatBuffer().put((float[]) d);

@@ -37,6 +37,7 @@ public final class TrainStep implements AutoCloseable {
     private final OrtRunner accumulate;
     private final OrtRunner update;
     private final long[] flat;
+    private final HostTensor zeros;                      // g_acc of the first micro-batch (never mutated)
     private HostTensor theta, m, v;
     private long t;
 
@@ -56,6 +57,7 @@ public final class TrainStep implements AutoCloseable {
         this.theta = HostTensor.ofFloating(type, flat, theta0);
         this.m = HostTensor.ofFloating(type, flat, new double[theta0.length]);
         this.v = HostTensor.ofFloating(type, flat, new double[theta0.length]);
+        this.zeros = v;
         OrtRunner acc = new OrtRunner(TrainStepGraph.build("accumulate", type, layout, forward, objective,
                 TrainStepGraph.Mode.ACCUMULATE), options);
         try {
@@ -72,7 +74,7 @@ public final class TrainStep implements AutoCloseable {
     public Result step(List<Map<String, HostTensor>> microBatches) {
         if (microBatches.isEmpty()) throw new IllegalArgumentException("an optimizer step needs at least one micro-batch");
         HostTensor weight = HostTensor.scalar(type, 1.0 / microBatches.size());
-        HostTensor gradAcc = HostTensor.ofFloating(type, flat, new double[(int) flat[0]]);
+        HostTensor gradAcc = zeros;
         List<Map<String, Double>> diagnostics = new ArrayList<>();
         for (int k = 0; k < microBatches.size(); k++) {
             boolean last = k == microBatches.size() - 1;
