@@ -83,7 +83,7 @@ public final class ModelBenchCommand implements Runnable {
         }
         logProbForward(out, m, logProbs, options);
         out.printf("%npeak resident memory %s. CPU = process CPU time (all threads); on a shared machine the wall"
-                + " time also carries other processes' load.%n", PeakMemory.residentHighWaterMark());
+                + " time also carries other processes' load.%n", PeakMemory.summary());
         out.flush();
     }
 

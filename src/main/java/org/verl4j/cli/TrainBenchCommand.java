@@ -94,7 +94,7 @@ public final class TrainBenchCommand implements Runnable {
                     batch, s, creation.wallSeconds(), warm.wallSeconds(), t.wallSeconds(), t.cpuSeconds(),
                     flops / t.wallSeconds() / 1e9, anchor(m, s), ratio(m, s, t.wallSeconds()));
             out.printf("%nF = %.1f GFLOP per step; median of %d steps after one warm-up; last loss %.4f, grad norm %.3g;"
-                    + " peak resident memory %s%n", flops / 1e9, steps, last[0], last[1], PeakMemory.residentHighWaterMark());
+                    + " peak resident memory %s%n", flops / 1e9, steps, last[0], last[1], PeakMemory.summary());
             out.println("CPU = process CPU time (all threads); on a shared machine the wall time also carries other"
                     + " processes' load. The anchor is for B 32 × S 128 only.");
             out.flush();

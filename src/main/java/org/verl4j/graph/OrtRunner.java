@@ -24,10 +24,11 @@ import java.util.Map;
 public final class OrtRunner implements AutoCloseable {
 
     /**
-     * Session settings: intra-op threads ({@code ≥ 1}), the CUDA device ({@code -1} = CPU) and ORT graph optimizers
-     * to leave out (by name, e.g. {@code MatmulTransposeFusion}).
+     * Session settings: intra-op threads ({@code ≥ 1}), the CUDA device ({@code -1} = CPU), ORT graph optimizers
+     * to leave out (by name, e.g. {@code MatmulTransposeFusion}) and whether ORT plans one memory block for all
+     * intermediate tensors per input shape ({@code enable_mem_pattern}, on by default).
      */
-    public record Options(int intraOpThreads, int cudaDevice, List<String> disabledOptimizers) {
+    public record Options(int intraOpThreads, int cudaDevice, List<String> disabledOptimizers, boolean memoryPattern) {
         public Options {
             if (intraOpThreads < 1) throw new IllegalArgumentException("intraOpThreads must be ≥ 1, got " + intraOpThreads);
             if (cudaDevice < -1) throw new IllegalArgumentException("cudaDevice must be ≥ 0 or -1 for CPU, got " + cudaDevice);
@@ -40,18 +41,27 @@ public final class OrtRunner implements AutoCloseable {
          * unreachable"), so it is left out by default; it only removes arithmetic no-ops.
          */
         public static Options cpu(int intraOpThreads) {
-            return new Options(intraOpThreads, -1, List.of("NoopElimination"));
+            return new Options(intraOpThreads, -1, List.of("NoopElimination"), true);
         }
 
         /** CUDA device {@code device} with {@code intraOpThreads} CPU threads (NoopElimination left out as for CPU). */
         public static Options cuda(int device, int intraOpThreads) {
-            return new Options(intraOpThreads, device, List.of("NoopElimination"));
+            return new Options(intraOpThreads, device, List.of("NoopElimination"), true);
         }
 
         public Options disabling(String... optimizers) {
             List<String> all = new ArrayList<>(disabledOptimizers);
             all.addAll(List.of(optimizers));
-            return new Options(intraOpThreads, cudaDevice, all);
+            return new Options(intraOpThreads, cudaDevice, all, memoryPattern);
+        }
+
+        /**
+         * Without the memory pattern. For train-step graphs: the planned block holds every activation the backward
+         * keeps at once next to the arena's own chunks; without it the 25M-parameter step at batch 32 × 128 peaked
+         * at 5.1 GB instead of 6.7 GB resident, with half the page-fault (system) time and no slower steps.
+         */
+        public Options withoutMemoryPattern() {
+            return new Options(intraOpThreads, cudaDevice, disabledOptimizers, false);
         }
     }
 
@@ -88,6 +98,7 @@ public final class OrtRunner implements AutoCloseable {
             so.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             if (!options.disabledOptimizers().isEmpty())
                 so.addConfigEntry("optimization.disable_specified_optimizers", String.join(";", options.disabledOptimizers()));
+            so.setMemoryPatternOptimization(options.memoryPattern());
             if (options.cudaDevice() >= 0) addCuda(so, options.cudaDevice());
             this.session = env.createSession(model, so);
         } catch (OrtException e) {

@@ -58,11 +58,12 @@ public final class TrainStep implements AutoCloseable {
         this.m = HostTensor.ofFloating(type, flat, new double[theta0.length]);
         this.v = HostTensor.ofFloating(type, flat, new double[theta0.length]);
         this.zeros = v;
+        OrtRunner.Options sessions = options.withoutMemoryPattern();                  // see there: less peak memory
         OrtRunner acc = new OrtRunner(TrainStepGraph.build("accumulate", type, layout, forward, objective,
-                TrainStepGraph.Mode.ACCUMULATE), options);
+                TrainStepGraph.Mode.ACCUMULATE), sessions);
         try {
             this.update = new OrtRunner(TrainStepGraph.build("update", type, layout, forward, objective,
-                    TrainStepGraph.Mode.UPDATE), options);
+                    TrainStepGraph.Mode.UPDATE), sessions);
         } catch (RuntimeException e) {
             acc.close();
             throw e;

@@ -52,6 +52,36 @@ class OrtRunnerTest {
     }
 
     @Test
+    void reusedInputBuffersGiveEachRunItsOwnInputs() {
+        GraphBuilder g = new GraphBuilder("staging");
+        Value ids = g.input("ids", ElementType.INT64, Shape.of("n"));
+        Value mask = g.input("mask", ElementType.BOOL, Shape.of("n"));
+        Value x = g.input("x", ElementType.FLOAT, Shape.of("n"));
+        g.output("y", g.where(mask, g.add(x, g.cast(ids, ElementType.FLOAT)), g.scalar(-1, ElementType.FLOAT)));
+        OrtRunner.Options options = OrtRunner.Options.cpu(1).withoutMemoryPattern().disabling("MatmulTransposeFusion");
+        assertThat(options.memoryPattern()).isFalse();
+        assertThat(options.disabledOptimizers()).containsExactly("NoopElimination", "MatmulTransposeFusion");
+        try (OrtRunner r = new OrtRunner(OnnxWriter.write(g.build()), options)) {
+            int[] sizes = {3, 7, 2, 7, 1};                                   // grow, shrink, grow back to a kept size
+            for (int n : sizes) {
+                long[] id = new long[n];
+                boolean[] m = new boolean[n];
+                float[] xs = new float[n];
+                float[] expected = new float[n];
+                for (int i = 0; i < n; i++) {
+                    id[i] = 10L * n + i;
+                    m[i] = (i + n) % 3 != 0;
+                    xs[i] = 0.5f * i - n;
+                    expected[i] = m[i] ? xs[i] + id[i] : -1;
+                }
+                Map<String, HostTensor> out = r.run(Map.of("ids", HostTensor.ofLongs(new long[]{n}, id),
+                        "mask", HostTensor.ofBooleans(new long[]{n}, m), "x", HostTensor.ofFloats(new long[]{n}, xs)));
+                assertThat((float[]) out.get("y").data()).as("n = %d", n).containsExactly(expected);
+            }
+        }
+    }
+
+    @Test
     void aMalformedGraphIsRejectedWithOrtsMessage() {
         GraphBuilder g = new GraphBuilder("bad");
         Value x = g.input("x", ElementType.DOUBLE, Shape.of(2));
