@@ -137,6 +137,27 @@ public final class OrtRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * As {@link #run}, but the outputs stay in ONNX Runtime memory (copy what Java needs with
+     * {@link KeptOutputs#copy}), and the inputs named in {@code reuse} are taken without a copy from the outputs of
+     * {@code previous} (input name → output name there). The caller closes both; {@code previous} may be closed once
+     * this returns. A graph output must not be a graph input passed through (it would share the reused staging
+     * buffer); the generation graph's outputs are all computed.
+     */
+    public synchronized KeptOutputs runKeeping(Map<String, HostTensor> inputs, KeptOutputs previous, Map<String, String> reuse) {
+        Map<String, OnnxTensor> staged = new HashMap<>();
+        try {
+            for (Map.Entry<String, HostTensor> e : inputs.entrySet()) staged.put(e.getKey(), toOrt(e.getKey(), e.getValue()));
+            Map<String, OnnxTensor> feed = new HashMap<>(staged);
+            reuse.forEach((input, output) -> feed.put(input, previous.tensor(output)));
+            return new KeptOutputs(session.run(feed));
+        } catch (OrtException e) {
+            throw new IllegalArgumentException("ONNX Runtime run failed: " + e.getMessage(), e);
+        } finally {
+            for (OnnxTensor t : staged.values()) t.close();
+        }
+    }
+
     /** Names of the graph inputs, in order. */
     public List<String> inputNames() {
         return new ArrayList<>(session.getInputNames());
@@ -175,7 +196,7 @@ public final class OrtRunner implements AutoCloseable {
         };
     }
 
-    private static HostTensor fromOrt(OnnxTensor t) {
+    static HostTensor fromOrt(OnnxTensor t) {
         long[] shape = t.getInfo().getShape();
         int n = Math.toIntExact(t.getInfo().getNumElements());
         return switch (t.getInfo().type) {

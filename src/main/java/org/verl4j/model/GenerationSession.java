@@ -2,10 +2,10 @@ package org.verl4j.model;
 
 import org.verl4j.graph.ElementType;
 import org.verl4j.graph.HostTensor;
+import org.verl4j.graph.KeptOutputs;
 import org.verl4j.graph.OrtRunner;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,7 +30,7 @@ public final class GenerationSession implements AutoCloseable {
 
     private final OrtRunner runner;
     private final ModelConfig config;
-    private Map<String, HostTensor> cache = Map.of();   // present.ℓ.key/value of the last step
+    private KeptOutputs cache;                          // the last step's outputs (present.ℓ.key/value), in ORT
     private int[][] mask;                               // [B][T] so far
     private int[] nextPosition;                         // per row
 
@@ -64,7 +64,7 @@ public final class GenerationSession implements AutoCloseable {
             feed.put(GenerationGraph.pastKey(l), HostTensor.ofFloating(ElementType.FLOAT, empty));
             feed.put(GenerationGraph.pastValue(l), HostTensor.ofFloating(ElementType.FLOAT, empty));
         }
-        return run(feed, flatten(ids), positions, s);
+        return run(feed, Map.of(), flatten(ids), positions, s);
     }
 
     /** Appends one token per row ({@code tokens[b]}) and runs it against the cache. */
@@ -80,26 +80,23 @@ public final class GenerationSession implements AutoCloseable {
             grown[mask[b].length] = 1;
             mask[b] = grown;
         }
-        Map<String, HostTensor> feed = new HashMap<>();
+        Map<String, String> reuse = new HashMap<>();                          // past ← present, no copy through Java
         for (int l = 0; l < config.numLayers(); l++) {
-            feed.put(GenerationGraph.pastKey(l), cache.get(GenerationGraph.presentKey(l)));
-            feed.put(GenerationGraph.pastValue(l), cache.get(GenerationGraph.presentValue(l)));
+            reuse.put(GenerationGraph.pastKey(l), GenerationGraph.presentKey(l));
+            reuse.put(GenerationGraph.pastValue(l), GenerationGraph.presentValue(l));
         }
-        return run(feed, ids, positions, 1);
+        return run(new HashMap<>(), reuse, ids, positions, 1);
     }
 
-    private Step run(Map<String, HostTensor> feed, long[] ids, long[] positions, int s) {
+    private Step run(Map<String, HostTensor> feed, Map<String, String> reuse, long[] ids, long[] positions, int s) {
         int batch = mask.length;
         feed.put(GenerationGraph.IDS, HostTensor.ofLongs(new long[]{batch, s}, ids));
         feed.put(GenerationGraph.POSITIONS, HostTensor.ofLongs(new long[]{batch, s}, positions));
         feed.put(GenerationGraph.MASK, HostTensor.ofLongs(new long[]{batch, mask[0].length}, flatten(mask)));
-        Map<String, HostTensor> out = runner.run(feed);
-        Map<String, HostTensor> present = new HashMap<>();
-        for (int l = 0; l < config.numLayers(); l++)
-            for (String name : List.of(GenerationGraph.presentKey(l), GenerationGraph.presentValue(l)))
-                present.put(name, out.get(name));
-        cache = present;
-        return new Step(last(out.get(GenerationGraph.LOGITS), batch, s), last(out.get(GenerationGraph.HIDDEN), batch, s));
+        KeptOutputs out = runner.runKeeping(feed, cache, reuse);
+        if (cache != null) cache.close();
+        cache = out;
+        return new Step(last(out.copy(GenerationGraph.LOGITS), batch, s), last(out.copy(GenerationGraph.HIDDEN), batch, s));
     }
 
     /** Rows {@code [b, s−1, :]} of a [B, S, n] float tensor. */
@@ -120,6 +117,10 @@ public final class GenerationSession implements AutoCloseable {
 
     @Override
     public void close() {
-        runner.close();
+        try {
+            if (cache != null) cache.close();
+        } finally {
+            runner.close();
+        }
     }
 }

@@ -82,6 +82,28 @@ class OrtRunnerTest {
     }
 
     @Test
+    void keptOutputsFeedTheNextRunWithoutChangingIt() {
+        GraphBuilder g = new GraphBuilder("counter");
+        Value state = g.input("state", ElementType.FLOAT, Shape.of("n"));
+        Value step = g.input("step", ElementType.FLOAT, Shape.SCALAR);
+        g.output("next", g.add(state, step));                                          // next = state + step
+        try (OrtRunner r = new OrtRunner(OnnxWriter.write(g.build()), OrtRunner.Options.cpu(1))) {
+            KeptOutputs kept = r.runKeeping(Map.of("state", HostTensor.ofFloats(new long[]{3}, 1, 2, 3),
+                    "step", HostTensor.ofFloats(new long[0], 0.5f)), null, Map.of());
+            for (int k = 0; k < 4; k++) {                                              // state fed back from ORT memory
+                KeptOutputs next = r.runKeeping(Map.of("step", HostTensor.ofFloats(new long[0], k)), kept,
+                        Map.of("state", "next"));
+                kept.close();
+                kept = next;
+            }
+            assertThat((float[]) kept.copy("next").data()).containsExactly(7.5f, 8.5f, 9.5f);   // + 0.5 + 0 + 1 + 2 + 3
+            KeptOutputs last = kept;
+            assertThatThrownBy(() -> last.copy("nope")).hasMessageContaining("no output named nope");
+            kept.close();
+        }
+    }
+
+    @Test
     void aMalformedGraphIsRejectedWithOrtsMessage() {
         GraphBuilder g = new GraphBuilder("bad");
         Value x = g.input("x", ElementType.DOUBLE, Shape.of(2));
