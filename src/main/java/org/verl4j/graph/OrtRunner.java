@@ -139,17 +139,17 @@ public final class OrtRunner implements AutoCloseable {
 
     /**
      * As {@link #run}, but the outputs stay in ONNX Runtime memory (copy what Java needs with
-     * {@link KeptOutputs#copy}), and the inputs named in {@code reuse} are taken without a copy from the outputs of
-     * {@code previous} (input name → output name there). The caller closes both; {@code previous} may be closed once
-     * this returns. A graph output must not be a graph input passed through (it would share the reused staging
-     * buffer); the generation graph's outputs are all computed.
+     * {@link KeptOutputs#copy}), and the inputs named in {@code reuse} are taken without a copy from earlier runs'
+     * kept outputs (of any runner). The caller closes what it keeps; a source may be closed once this returns. A
+     * graph output must not be a graph input passed through (it would share the reused staging buffer); the
+     * generation and train-step graphs compute all theirs.
      */
-    public synchronized KeptOutputs runKeeping(Map<String, HostTensor> inputs, KeptOutputs previous, Map<String, String> reuse) {
+    public synchronized KeptOutputs runKeeping(Map<String, HostTensor> inputs, Map<String, KeptOutputs.Output> reuse) {
         Map<String, OnnxTensor> staged = new HashMap<>();
         try {
             for (Map.Entry<String, HostTensor> e : inputs.entrySet()) staged.put(e.getKey(), toOrt(e.getKey(), e.getValue()));
             Map<String, OnnxTensor> feed = new HashMap<>(staged);
-            reuse.forEach((input, output) -> feed.put(input, previous.tensor(output)));
+            reuse.forEach((input, output) -> feed.put(input, output.from().tensor(output.name())));
             return new KeptOutputs(session.run(feed));
         } catch (OrtException e) {
             throw new IllegalArgumentException("ONNX Runtime run failed: " + e.getMessage(), e);

@@ -80,20 +80,20 @@ public final class GenerationSession implements AutoCloseable {
             grown[mask[b].length] = 1;
             mask[b] = grown;
         }
-        Map<String, String> reuse = new HashMap<>();                          // past ← present, no copy through Java
+        Map<String, KeptOutputs.Output> reuse = new HashMap<>();              // past ← present, no copy through Java
         for (int l = 0; l < config.numLayers(); l++) {
-            reuse.put(GenerationGraph.pastKey(l), GenerationGraph.presentKey(l));
-            reuse.put(GenerationGraph.pastValue(l), GenerationGraph.presentValue(l));
+            reuse.put(GenerationGraph.pastKey(l), cache.output(GenerationGraph.presentKey(l)));
+            reuse.put(GenerationGraph.pastValue(l), cache.output(GenerationGraph.presentValue(l)));
         }
         return run(new HashMap<>(), reuse, ids, positions, 1);
     }
 
-    private Step run(Map<String, HostTensor> feed, Map<String, String> reuse, long[] ids, long[] positions, int s) {
+    private Step run(Map<String, HostTensor> feed, Map<String, KeptOutputs.Output> reuse, long[] ids, long[] positions, int s) {
         int batch = mask.length;
         feed.put(GenerationGraph.IDS, HostTensor.ofLongs(new long[]{batch, s}, ids));
         feed.put(GenerationGraph.POSITIONS, HostTensor.ofLongs(new long[]{batch, s}, positions));
         feed.put(GenerationGraph.MASK, HostTensor.ofLongs(new long[]{batch, mask[0].length}, flatten(mask)));
-        KeptOutputs out = runner.runKeeping(feed, cache, reuse);
+        KeptOutputs out = runner.runKeeping(feed, reuse);
         if (cache != null) cache.close();
         cache = out;
         return new Step(last(out.copy(GenerationGraph.LOGITS), batch, s), last(out.copy(GenerationGraph.HIDDEN), batch, s));

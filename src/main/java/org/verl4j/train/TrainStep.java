@@ -2,6 +2,7 @@ package org.verl4j.train;
 
 import org.verl4j.graph.ElementType;
 import org.verl4j.graph.HostTensor;
+import org.verl4j.graph.KeptOutputs;
 import org.verl4j.graph.OrtRunner;
 
 import java.util.ArrayList;
@@ -38,7 +39,8 @@ public final class TrainStep implements AutoCloseable {
     private final OrtRunner update;
     private final long[] flat;
     private final HostTensor zeros;                      // g_acc of the first micro-batch (never mutated)
-    private HostTensor theta, m, v;
+    private final HostTensor theta0, m0, v0;             // the state until the first update
+    private KeptOutputs state;                           // θ, m, v after the last update, in ORT memory
     private long t;
 
     /**
@@ -54,10 +56,10 @@ public final class TrainStep implements AutoCloseable {
         this.flat = new long[]{layout.size()};
         this.hyper = new HashMap<>();
         hyper.forEach((k, val) -> this.hyper.put(k, HostTensor.scalar(type, val)));
-        this.theta = HostTensor.ofFloating(type, flat, theta0);
-        this.m = HostTensor.ofFloating(type, flat, new double[theta0.length]);
-        this.v = HostTensor.ofFloating(type, flat, new double[theta0.length]);
-        this.zeros = v;
+        this.theta0 = HostTensor.ofFloating(type, flat, theta0);
+        this.zeros = HostTensor.ofFloating(type, flat, new double[theta0.length]);
+        this.m0 = zeros;
+        this.v0 = zeros;
         OrtRunner.Options sessions = options.withoutMemoryPattern();                  // see there: less peak memory
         OrtRunner acc = new OrtRunner(TrainStepGraph.build("accumulate", type, layout, forward, objective,
                 TrainStepGraph.Mode.ACCUMULATE), sessions);
@@ -71,36 +73,56 @@ public final class TrainStep implements AutoCloseable {
         this.accumulate = acc;
     }
 
-    /** One optimizer step over the micro-batches (K ≥ 1), each weighted 1/K. */
+    /**
+     * One optimizer step over the micro-batches (K ≥ 1), each weighted 1/K. θ, m, v and the accumulator stay in
+     * ONNX Runtime memory from run to run (no copy through Java); only the scalar diagnostics are copied out.
+     */
     public Result step(List<Map<String, HostTensor>> microBatches) {
         if (microBatches.isEmpty()) throw new IllegalArgumentException("an optimizer step needs at least one micro-batch");
         HostTensor weight = HostTensor.scalar(type, 1.0 / microBatches.size());
-        HostTensor gradAcc = zeros;
         List<Map<String, Double>> diagnostics = new ArrayList<>();
-        for (int k = 0; k < microBatches.size(); k++) {
-            boolean last = k == microBatches.size() - 1;
-            requireValidMask(microBatches.get(k), k);
-            Map<String, HostTensor> feed = new HashMap<>(microBatches.get(k));
-            OrtRunner runner = last ? update : accumulate;
-            hyper.forEach((name, value) -> {
-                if (runner.inputNames().contains(name)) feed.put(name, value);   // e.g. dual_clip only with dual clip
-            });
-            feed.put(TrainStepGraph.THETA, theta);
-            feed.put(TrainStepGraph.GRAD_ACC, gradAcc);
-            feed.put(TrainStepGraph.WEIGHT, weight);
-            if (last) feedOptimizer(feed);
-            Map<String, HostTensor> out = runner.run(feed);
-            diagnostics.add(scalars(out));
-            if (!last) gradAcc = out.get(TrainStepGraph.GRAD_ACC_OUT);
-            else {
-                theta = out.get(TrainStepGraph.THETA_OUT);
-                m = out.get(TrainStepGraph.ADAM_M_OUT);
-                v = out.get(TrainStepGraph.ADAM_V_OUT);
-                if (Double.isFinite(out.get(TrainStepGraph.GRAD_NORM).scalar())) t++;   // a skipped step does not count
+        KeptOutputs acc = null;
+        try {
+            for (int k = 0; k < microBatches.size(); k++) {
+                boolean last = k == microBatches.size() - 1;
+                requireValidMask(microBatches.get(k), k);
+                Map<String, HostTensor> feed = new HashMap<>(microBatches.get(k));
+                Map<String, KeptOutputs.Output> reuse = new HashMap<>();
+                OrtRunner runner = last ? update : accumulate;
+                hyper.forEach((name, value) -> {
+                    if (runner.inputNames().contains(name)) feed.put(name, value);   // e.g. dual_clip only with dual clip
+                });
+                feed.put(TrainStepGraph.WEIGHT, weight);
+                feedState(feed, reuse, TrainStepGraph.THETA, theta0, state, TrainStepGraph.THETA_OUT);
+                feedState(feed, reuse, TrainStepGraph.GRAD_ACC, zeros, acc, TrainStepGraph.GRAD_ACC_OUT);
+                if (last) {
+                    feedOptimizer(feed);
+                    feedState(feed, reuse, TrainStepGraph.ADAM_M, m0, state, TrainStepGraph.ADAM_M_OUT);
+                    feedState(feed, reuse, TrainStepGraph.ADAM_V, v0, state, TrainStepGraph.ADAM_V_OUT);
+                }
+                KeptOutputs out = runner.runKeeping(feed, reuse);
+                if (!last) {
+                    if (acc != null) acc.close();
+                    acc = out;
+                } else {
+                    if (state != null) state.close();
+                    state = out;
+                }
+                diagnostics.add(scalars(out));
             }
+        } finally {
+            if (acc != null) acc.close();
         }
         double norm = diagnostics.get(diagnostics.size() - 1).get(TrainStepGraph.GRAD_NORM);
+        if (Double.isFinite(norm)) t++;                                          // a skipped step does not count
         return new Result(diagnostics, norm, !Double.isFinite(norm));
+    }
+
+    /** Input {@code name} from the kept outputs of an earlier run when there are some, else the host tensor. */
+    private static void feedState(Map<String, HostTensor> feed, Map<String, KeptOutputs.Output> reuse, String name,
+                                  HostTensor initial, KeptOutputs kept, String output) {
+        if (kept == null) feed.put(name, initial);
+        else reuse.put(name, kept.output(output));
     }
 
     /** The response mask must be present and give every row at least one valid token (as {@code TokenMask.check}). */
@@ -121,8 +143,6 @@ public final class TrainStep implements AutoCloseable {
     }
 
     private void feedOptimizer(Map<String, HostTensor> feed) {
-        feed.put(TrainStepGraph.ADAM_M, m);
-        feed.put(TrainStepGraph.ADAM_V, v);
         feed.put(TrainStepGraph.STEP, HostTensor.scalar(type, t + 1));
         feed.put(TrainStepGraph.LR, HostTensor.scalar(type, optimizer.lr()));
         feed.put(TrainStepGraph.BETA1, HostTensor.scalar(type, optimizer.beta1()));
@@ -132,27 +152,33 @@ public final class TrainStep implements AutoCloseable {
         feed.put(TrainStepGraph.MAX_GRAD_NORM, HostTensor.scalar(type, optimizer.maxGradNorm()));
     }
 
-    private static Map<String, Double> scalars(Map<String, HostTensor> out) {
+    private static Map<String, Double> scalars(KeptOutputs out) {
         Map<String, Double> s = new LinkedHashMap<>();
-        out.forEach((name, tensor) -> {
-            if (tensor.shape().length == 0 && tensor.type().isFloating()) s.put(name, tensor.scalar());
-        });
+        for (String name : out.names()) {
+            if (out.shape(name).length != 0) continue;
+            HostTensor tensor = out.copy(name);
+            if (tensor.type().isFloating()) s.put(name, tensor.scalar());
+        }
         return s;
     }
 
     /** θ after the steps so far (a copy). */
     public double[] theta() {
-        return theta.doubles();
+        return current(theta0, TrainStepGraph.THETA_OUT);
     }
 
     /** First moment m (a copy). */
     public double[] firstMoment() {
-        return m.doubles();
+        return current(m0, TrainStepGraph.ADAM_M_OUT);
     }
 
     /** Second moment v (a copy). */
     public double[] secondMoment() {
-        return v.doubles();
+        return current(v0, TrainStepGraph.ADAM_V_OUT);
+    }
+
+    private double[] current(HostTensor initial, String output) {
+        return state == null ? initial.doubles() : state.copy(output).doubles();
     }
 
     /** t, the number of optimizer steps taken. */
@@ -163,6 +189,7 @@ public final class TrainStep implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (state != null) state.close();
             accumulate.close();
         } finally {
             update.close();

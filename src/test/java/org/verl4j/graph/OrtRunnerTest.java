@@ -89,16 +89,18 @@ class OrtRunnerTest {
         g.output("next", g.add(state, step));                                          // next = state + step
         try (OrtRunner r = new OrtRunner(OnnxWriter.write(g.build()), OrtRunner.Options.cpu(1))) {
             KeptOutputs kept = r.runKeeping(Map.of("state", HostTensor.ofFloats(new long[]{3}, 1, 2, 3),
-                    "step", HostTensor.ofFloats(new long[0], 0.5f)), null, Map.of());
+                    "step", HostTensor.ofFloats(new long[0], 0.5f)), Map.of());
             for (int k = 0; k < 4; k++) {                                              // state fed back from ORT memory
-                KeptOutputs next = r.runKeeping(Map.of("step", HostTensor.ofFloats(new long[0], k)), kept,
-                        Map.of("state", "next"));
+                KeptOutputs next = r.runKeeping(Map.of("step", HostTensor.ofFloats(new long[0], k)),
+                        Map.of("state", kept.output("next")));
                 kept.close();
                 kept = next;
             }
             assertThat((float[]) kept.copy("next").data()).containsExactly(7.5f, 8.5f, 9.5f);   // + 0.5 + 0 + 1 + 2 + 3
             KeptOutputs last = kept;
-            assertThatThrownBy(() -> last.copy("nope")).hasMessageContaining("no output named nope");
+            assertThatThrownBy(() -> last.output("nope")).hasMessageContaining("no output named nope");
+            assertThat(last.names()).containsExactly("next");
+            assertThat(last.shape("next")).containsExactly(3);
             kept.close();
         }
     }
