@@ -92,6 +92,6 @@ final class PrefixSpectra {
         }
         if (sigma != null) return sigma;
         EXACT_FALLBACKS.increment();
-        return CentredSpectrum.singularValues(y, m, d);
+        return CentredSpectrum.singularValues(y, m, d, kernels);
     }
 }
