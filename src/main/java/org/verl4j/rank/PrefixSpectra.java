@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * window with m Helmert rows (m+1 hidden-state rows):
  *   m ≤ d:  eigenvalues of the leading m×m block of G = Y·Yᵀ     (G computed once, up to the largest such m)
  *   m &gt; d:  eigenvalues of S_m = Σ_{k&lt;m} y_k·y_kᵀ               (d×d, grown from window to window)
- *   λ → σ through {@link SquaredSpectrum} (noise floor + error bound), else exact SVD ({@link CentredSpectrum})
+ *   λ → σ through {@link SquaredSpectrum} (noise floor + error bound), else exactly without squaring
+ *   ({@link CentredSpectrum}: bidiagonalisation of Y_m, Golub–Kahan QL)
  * </pre>
  * Eigenvalues only: Householder tridiagonalisation ({@link Tridiagonalisation}) and implicit QL
  * ({@link TridiagonalEigenvalues}), in double. With a pool, the windows' eigenproblems run as parallel tasks.
