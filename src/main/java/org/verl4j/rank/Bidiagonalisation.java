@@ -30,7 +30,7 @@ final class Bidiagonalisation {
     /**
      * A reflector is formed only when its tail has Σx² above this (the matrix is scaled to max|a| = 1, so
      * σ_max ≥ 1): tails below it, ≤ 1e-100 in size, are left in place and ignored — an absolute perturbation far
-     * below eps·σ_max — because τ = 1/(‖x‖² − x₀·γ) would overflow for them.
+     * below eps·σ_max — because ‖x‖² underflows for them and τ = 1/(‖x‖² − x₀·γ) would overflow.
      */
     private static final double NEGLIGIBLE = 1e-200;
 

@@ -34,9 +34,10 @@ import java.util.Arrays;
  * ∂H/∂σ_i = (g_i − Σ_j p_j g_j)/S'   ⇒   |ΔER|/ER ≈ |ΔH| ≤ 2·(ln(1/ε) + 1)·Σ_i |Δσ_i| / S'
  * </pre>
  * and S' ≥ σ_max, so the relative ER error is at most ≈ 39·r·c·(r + c)·eps in the worst case, and of the
- * order of 39·√r·eps·(a modest factor) for rounding errors that do not all align (observed against the
- * full-SVD oracle: ≤ 1e-12 on every test input). Should QL not converge or return NaN (never observed), the
- * window goes to EJML's full SVD as a last resort.
+ * order of 39·√r·eps·(a modest factor) for rounding errors that do not all align. Observed against the
+ * full-SVD oracle: ≤ 2.1e-13 relative on ER over 474 prefix windows of every {@code FastPathCases} input, all
+ * solved this way (the squared route's accepted windows: ≤ 2e-11). Should QL not converge or return NaN (never
+ * observed), the window goes to EJML's full SVD as a last resort.
  */
 final class CentredSpectrum {
 
