@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The non-squaring fallback (Householder bidiagonalisation + Golub–Kahan tridiagonal QL) against EJML's full
  * SVD of the same Helmert rows, σ by σ: absolute agreement to a small multiple of eps·σ_max on wide, tall,
- * square, near-square and rank-deficient (float32-rounded) windows, on every kernel flavour.
+ * square, near-square and rank-deficient (float32-rounded) windows, on every kernel flavour; directly and from
+ * the leading blocks of one shared LQ factor ({@link LowerFactor}).
  */
 class CentredSpectrumTest {
 
@@ -52,6 +53,28 @@ class CentredSpectrumTest {
         double worst = 0;
         for (int i = 0; i < expected.length; i++) worst = Math.max(worst, Math.abs(actual[i] - expected[i]));
         assertThat(worst).as("max |Δσ| vs σ_max %s", max).isLessThanOrEqualTo(1e-13 * Math.max(max, Double.MIN_NORMAL));
+    }
+
+    /** Every leading block of one shared LQ factor gives its window's σ (rank-deficient float32 and T &gt; d). */
+    @ParameterizedTest(name = "{0} on {2}")
+    @MethodSource("cases")
+    void leadingBlocksOfTheSharedLowerFactorGiveEveryWindowsSingularValues(String name, HiddenStates z,
+                                                                          Kernels kernels) {
+        double[] y = HelmertRows.of(z, 0, z.rows());
+        int rows = z.rows() - 1, d = z.cols();
+        double[] factor = LowerFactor.of(y, rows, d, kernels);
+        for (int m = 1; m <= rows; m += Math.max(1, rows / 7)) {
+            double[] expected = CentredSpectrum.bySvd(y, m, d);
+            double[] actual = CentredSpectrum.singularValues(LowerFactor.leadingBlock(factor, m, d), m,
+                    Math.min(m, d), kernels);
+            Arrays.sort(expected);
+            Arrays.sort(actual);
+            assertThat(actual).hasSize(expected.length);
+            double max = expected[expected.length - 1];
+            for (int i = 0; i < expected.length; i++)
+                assertThat(Math.abs(actual[i] - expected[i])).as("σ_%d of window %d", i, m)
+                        .isLessThanOrEqualTo(1e-13 * max);
+        }
     }
 
     /**
