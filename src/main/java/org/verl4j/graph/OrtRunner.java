@@ -59,18 +59,20 @@ public final class OrtRunner implements AutoCloseable {
     private final OrtSession session;
 
     /**
-     * A session for a graph built here. ORT 1.23 fuses Transpose+MatMul into {@code com.microsoft.FusedMatMul},
-     * which has no float64 kernel, so for graphs with a DOUBLE MatMul that one optimizer is left out.
+     * A session for a graph built here. ORT 1.23 fuses Transpose+MatMul into {@code com.microsoft.FusedMatMul} and
+     * x·σ(x) into {@code com.microsoft.QuickGelu}, neither of which has a float64 kernel, so for graphs that compute
+     * in DOUBLE those two optimizers are left out.
      */
     public OrtRunner(GraphBuilder.Graph graph, Options options) {
-        this(OnnxWriter.write(graph), hasDoubleMatMul(graph) ? options.disabling("MatmulTransposeFusion") : options);
+        this(OnnxWriter.write(graph), computesInDouble(graph)
+                ? options.disabling("MatmulTransposeFusion", "QuickGeluFusion") : options);
     }
 
-    private static boolean hasDoubleMatMul(GraphBuilder.Graph graph) {
+    private static boolean computesInDouble(GraphBuilder.Graph graph) {
         for (Node n : graph.nodes()) {
-            if (n.opType().equals("MatMul") && n.output().type() == ElementType.DOUBLE) return true;
+            for (Value out : n.outputs()) if (out.type() == ElementType.DOUBLE) return true;
             for (Attribute a : n.attributes().values())
-                if (a instanceof Attribute.Graph sub && hasDoubleMatMul(sub.value())) return true;   // Loop bodies
+                if (a instanceof Attribute.Graph sub && computesInDouble(sub.value())) return true;   // Loop bodies
         }
         return false;
     }

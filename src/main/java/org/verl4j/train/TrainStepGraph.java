@@ -88,7 +88,9 @@ public final class TrainStepGraph {
             diagnostic.accept(VF_CLIPFRAC, t.clipFraction());
             return t.loss();
         }
-        Value tokens = g.input(RESPONSES, ElementType.INT64, TOKENS);
+        // a decoder's forward declares responses itself (it reads [prompt; response]); reuse it then
+        Value declared = g.value(RESPONSES);
+        Value tokens = declared != null ? declared : g.input(RESPONSES, ElementType.INT64, TOKENS);
         Value logSoftmax = g.logSoftmax(out, -1).named("log_softmax");
         Value logProb = TokenTerms.tokenLogProbs(g, logSoftmax, tokens).named("log_prob");       // log π(y_t)
         if (objective instanceof Objective.Sft sft)
