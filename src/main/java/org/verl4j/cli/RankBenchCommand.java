@@ -33,6 +33,11 @@ public final class RankBenchCommand implements Runnable {
     @Option(names = "--quick", description = "A smaller grid and one run of the batch (a smoke test).")
     boolean quick;
 
+    @Option(names = "--cell", paramLabel = "TxD", split = ",",
+            description = "Time only these grid cells (e.g. 1536x1536,512x896), 1 thread; skips the batch,"
+                    + " the long response and the spot check.")
+    List<String> cells = new ArrayList<>();
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -54,14 +59,18 @@ public final class RankBenchCommand implements Runnable {
 
         int[] ts = quick ? new int[]{256, 512} : new int[]{256, 512, 1024, 1536};
         int[] ds = quick ? new int[]{128, 896} : new int[]{128, 896, 1536};
-        for (int t : ts)
-            for (int d : ds) {
-                HiddenStates z = SyntheticHiddenStates.generate(t, d, 1000L * t + d);
-                Timing timing = Timing.median(() -> RankDynamics.measure(z, options), repeats);
-                out.printf("| one response T %d × d %d, s 40, M 512, 1 thread | %.1f ms | %.1f ms | | |%n",
-                        t, d, timing.wallSeconds() * 1e3, timing.cpuSeconds() * 1e3);
-                out.flush();
-            }
+        List<int[]> grid = new ArrayList<>();
+        for (String cell : cells) grid.add(parseCell(cell));
+        if (cells.isEmpty()) for (int t : ts) for (int d : ds) grid.add(new int[]{t, d});
+        for (int[] cell : grid) {
+            int t = cell[0], d = cell[1];
+            HiddenStates z = SyntheticHiddenStates.generate(t, d, 1000L * t + d);
+            Timing timing = Timing.median(() -> RankDynamics.measure(z, options), repeats);
+            out.printf("| one response T %d × d %d, s 40, M 512, 1 thread | %.1f ms | %.1f ms | | |%n",
+                    t, d, timing.wallSeconds() * 1e3, timing.cpuSeconds() * 1e3);
+            out.flush();
+        }
+        if (!cells.isEmpty()) return;
 
         List<HiddenStates> batch = new ArrayList<>();
         for (int i = 0; i < 64; i++) batch.add(SyntheticHiddenStates.generate(512, 896, i));
@@ -91,5 +100,19 @@ public final class RankBenchCommand implements Runnable {
         out.printf("CPU = process CPU time (all threads, JIT and GC included); on a shared machine wall times"
                 + " also carry other processes' load.%n");
         out.flush();
+    }
+
+    /** "TxD" (or "T×D") → {T, D}. */
+    private static int[] parseCell(String cell) {
+        String[] parts = cell.trim().split("[x×]");
+        try {
+            if (parts.length == 2) {
+                int t = Integer.parseInt(parts[0]), d = Integer.parseInt(parts[1]);
+                if (t >= 2 && d >= 1) return new int[]{t, d};
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--cell must look like 1536x1536 (T ≥ 2, d ≥ 1), got '" + cell + "'");
     }
 }

@@ -1,9 +1,9 @@
 package org.verl4j.graph;
 
+import org.verl4j.io.AtomicFile;
+
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes a {@link GraphBuilder.Graph} as an ONNX {@code ModelProto} (field numbers from onnx.proto3 of ONNX 1.14).
@@ -35,17 +35,10 @@ public final class OnnxWriter {
                 .toByteArray();
     }
 
-    /** Writes the model to {@code file} atomically (temp file in the same directory, then an atomic move). */
+    /** Writes the model to {@code file} atomically ({@link AtomicFile}: readers never see a partial model). */
     public static void write(GraphBuilder.Graph graph, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            Files.write(tmp, write(graph));
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        byte[] bytes = write(graph);
+        AtomicFile.write(file, out -> out.write(bytes));
     }
 
     private static ProtoWriter graph(GraphBuilder.Graph g) {

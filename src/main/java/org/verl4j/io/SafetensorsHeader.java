@@ -21,7 +21,7 @@ record SafetensorsHeader(Map<String, TensorInfo> tensors, Map<String, String> me
     static SafetensorsHeader parse(String json, long dataLength, String file) throws IOException {
         Object root;
         try {
-            root = JsonValueReader.parse(json);
+            root = HeaderJson.parse(json);
         } catch (IllegalArgumentException bad) {
             throw new IOException(file + ": safetensors header is not valid JSON: " + bad.getMessage(), bad);
         }

@@ -59,7 +59,7 @@ public final class ShardedSafetensors implements TensorSource {
     private static ShardedSafetensors openIndex(Path index) throws IOException {
         Object root;
         try {
-            root = JsonValueReader.parse(Files.readString(index));
+            root = HeaderJson.parse(Files.readString(index));
         } catch (IllegalArgumentException bad) {
             throw new IOException(index + ": not valid JSON: " + bad.getMessage(), bad);
         }

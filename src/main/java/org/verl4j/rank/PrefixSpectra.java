@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * window with m Helmert rows (m+1 hidden-state rows):
  *   m ≤ d:  eigenvalues of the leading m×m block of G = Y·Yᵀ     (G computed once, up to the largest such m)
  *   m &gt; d:  eigenvalues of S_m = Σ_{k&lt;m} y_k·y_kᵀ               (d×d, grown from window to window)
- *   λ → σ through {@link SquaredSpectrum} (noise floor + error bound), else exact SVD ({@link CentredSpectrum})
+ *   λ → σ through {@link SquaredSpectrum} (noise floor + error bound), else exactly without squaring
+ *   ({@link CentredSpectrum}: bidiagonalisation of Y_m, Golub–Kahan QL)
  * </pre>
  * Eigenvalues only: Householder tridiagonalisation ({@link Tridiagonalisation}) and implicit QL
  * ({@link TridiagonalEigenvalues}), in double. With a pool, the windows' eigenproblems run as parallel tasks.
@@ -50,13 +51,13 @@ final class PrefixSpectra {
             Supplier<double[]> task;
             if (m <= d) {
                 int order = gramOrder;
-                task = () -> solve(leadingBlock(gram, order, m), m, d, y, m, d, kernels);
+                task = () -> solve(leadingBlock(gram, order, m), m, d, kernels);
             } else {
                 if (scatter == null) scatter = new double[d * d];
                 SquaredProducts.addToScatter(scatter, y, d, scattered, m, kernels);
                 scattered = m;
                 double[] snapshot = scatter.clone();                // the task destroys its copy
-                task = () -> solve(snapshot, d, m, y, m, d, kernels);
+                task = () -> solve(snapshot, d, m, kernels);
             }
             if (pool == null) {
                 sigma[i] = task.get();
@@ -69,7 +70,53 @@ final class PrefixSpectra {
             }
         }
         for (int i = awaited; i < futures.size(); i++) sigma[i] = RankBatch.await(futures.get(i));
+        solveRefused(y, d, ms, sigma, pool, kernels);
         return sigma;
+    }
+
+    /**
+     * Fills the windows the squared route refused ({@code sigma[i] == null}) exactly ({@link CentredSpectrum}):
+     * each from its own Helmert rows, or — when it takes fewer flops — all from one shared LQ factor
+     * ({@link LowerFactor}) of the largest refused window. Flop model of a bidiagonalisation of r×c (r ≤ c):
+     * <pre>
+     * F(r, c) = 4r²c − 4r³/3        direct = Σ F(m_j, d)        shared = F(M, d) + Σ F(min(m_j, d), m_j)
+     * </pre>
+     * (the LQ runs on the same row kernel, so it costs like a bidiagonalisation of Y_M).
+     */
+    private static void solveRefused(double[] y, int d, int[] ms, double[][] sigma, ExecutorService pool,
+                                     Kernels kernels) {
+        int largest = 0;
+        double direct = 0, shared = 0;
+        for (int i = 0; i < ms.length; i++) {
+            if (sigma[i] != null) continue;
+            EXACT_FALLBACKS.increment();
+            largest = Math.max(largest, ms[i]);
+            direct += flops(ms[i], d);
+            shared += flops(ms[i], Math.min(ms[i], d));
+        }
+        if (largest == 0) return;
+        shared += flops(largest, d);
+        double[] factor = shared < direct ? LowerFactor.of(y, largest, d, kernels) : null;
+        List<Future<double[]>> futures = new ArrayList<>();
+        for (int i = 0; i < ms.length; i++) {
+            if (sigma[i] != null) continue;
+            int m = ms[i];
+            Supplier<double[]> task = factor == null
+                    ? () -> CentredSpectrum.singularValues(y, m, d, kernels)
+                    : () -> CentredSpectrum.singularValues(LowerFactor.leadingBlock(factor, m, d), m,
+                            Math.min(m, d), kernels);
+            if (pool == null) sigma[i] = task.get();
+            else futures.add(pool.submit(task::get));
+        }
+        int next = 0;
+        for (int i = 0; i < ms.length && pool != null; i++)
+            if (sigma[i] == null) sigma[i] = RankBatch.await(futures.get(next++));
+    }
+
+    /** F(r, c) for an m×d matrix, on its wide side. */
+    private static double flops(int m, int d) {
+        double r = Math.min(m, d), c = Math.max(m, d);
+        return 4 * r * r * c - 4 * r * r * r / 3;
     }
 
     /** The leading m×m block (row stride m) of a lower triangle stored with row stride {@code order}. */
@@ -79,8 +126,8 @@ final class PrefixSpectra {
         return block;
     }
 
-    /** σ of one window from its squared form {@code a} (n×n lower, destroyed), or exactly when refused. */
-    private static double[] solve(double[] a, int n, int inner, double[] y, int m, int d, Kernels kernels) {
+    /** σ of one window from its squared form {@code a} (n×n lower, destroyed), or null when refused. */
+    private static double[] solve(double[] a, int n, int inner, Kernels kernels) {
         double[] lambda = new double[n], e = new double[n];
         Tridiagonalisation.reduce(a, n, lambda, e, kernels);
         double[] sigma;
@@ -90,8 +137,6 @@ final class PrefixSpectra {
         } catch (ArithmeticException notConverged) {
             sigma = null;                                               // QL gave up: solve exactly
         }
-        if (sigma != null) return sigma;
-        EXACT_FALLBACKS.increment();
-        return CentredSpectrum.singularValues(y, m, d);
+        return sigma;                                                   // null: refused, solved exactly later
     }
 }

@@ -55,4 +55,10 @@ final class ScalarKernels implements Kernels {
     public double[] gram(double[] y, int m, int d) {
         return SquaredProducts.gram(y, m, d);
     }
+
+    @Override
+    public void bidiagonalisationRows(double[] a, int i, int count, int k, int c, double tauLeft, double[] u,
+                                      double[] w, double[] v, double tau, double[] s) {
+        Bidiagonalisation.rows(a, i, count, k, c, tauLeft, u, w, v, tau, s);
+    }
 }

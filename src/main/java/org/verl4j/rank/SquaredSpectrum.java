@@ -23,7 +23,7 @@ package org.verl4j.rank;
  * ∂H/∂σ_i = (g_i − Σ_j p_j g_j) / S'
  * |ΔER|/ER = |ΔH| ≈ √(Σ_i (∂H/∂σ_i · Δσ_i)²)                 errors of different λ_i taken as independent
  * </pre>
- * When the estimate exceeds {@link #TOLERANCE} the window goes to the exact SVD of its Helmert rows
+ * When the estimate exceeds {@link #TOLERANCE} the window goes to the exact, non-squaring route on its Helmert rows
  * ({@link CentredSpectrum}). A floored eigenvalue alone contributes about {@code 18·√δ/S'} ≫ 1e-9, so any
  * window with numerically zero or sub-floor singular values is solved exactly; an all-zero G (constant rows)
  * has λ_max = δ = 0 and is exact as it stands (σ = 0, ER = 1). The estimate is a model, not a proof: on the

@@ -120,6 +120,13 @@ final class FastPathCases {
         cases.add(new Case("head cut", gaussian(75, 20, 1, 23), new RankOptions(6, 50, Truncation.HEAD)));
         cases.add(new Case("no cut", gaussian(75, 20, 1, 24), new RankOptions(6, 50, Truncation.NONE)));
         cases.add(new Case("tail cut T<d", hiddenStateLike(90, 100, 25), new RankOptions(7, 64, Truncation.TAIL)));
+        // Near-square windows: σ_min ≪ σ_max, the squared route refuses and the bidiagonal fallback answers.
+        cases.add(new Case("T = d", hiddenStateLike(80, 80, 34), s10));
+        cases.add(new Case("T = d − 1", gaussian(79, 80, 1, 35), s10));
+        cases.add(new Case("near-square T = d + 1, float32", float32(hiddenStateLike(81, 80, 36)), s10));
+        cases.add(new Case("rank 10 T = d, float32", float32(offset(lowRank(64, 64, 10, 1, 37), 100, 38)), s8));
+        cases.add(new Case("rank 20 T>d, float32", float32(lowRank(120, 50, 20, 1, 39)), s10));
+        cases.add(new Case("300×300", hiddenStateLike(300, 300, 40), new RankOptions(60, 512, Truncation.TAIL)));
         return cases;
     }
 

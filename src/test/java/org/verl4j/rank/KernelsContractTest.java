@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * Both kernel flavours compute the same thing: the Vector-API kernels (present when the test JVM runs with
  * {@code --add-modules jdk.incubator.vector}, as the build configures it) against the plain-Java ones, and the
- * tridiagonalisation on either against EJML's symmetric eigenvalues.
+ * tridiagonalisation on either against EJML's symmetric eigenvalues, the bidiagonalisation against EJML's SVD.
  */
 class KernelsContractTest {
 
@@ -87,6 +87,52 @@ class KernelsContractTest {
                 for (int i = 0; i < n; i++)
                     assertThat(d[i]).as("λ_%d of %d on %s", i, n, kernels.name())
                             .isCloseTo(expected[i], within(1e-12 * n));
+            }
+        }
+    }
+
+    @Test
+    void vectorAndScalarKernelsAgreeOnBidiagonalisationRows() {
+        List<Kernels> kernels = available();
+        Assumptions.assumeTrue(kernels.size() == 2, "the JVM has no jdk.incubator.vector module");
+        Random rng = new Random(7);
+        int rows = 9, c = 23;                                       // c − k not a multiple of the lane count
+        for (int k : new int[]{0, 3, 21})
+            for (int count : new int[]{1, 2}) {
+                double[] a0 = new double[rows * c], w = new double[c], v = new double[c], s0 = new double[c];
+                double[] u0 = new double[rows];
+                for (int i = 0; i < a0.length; i++) a0[i] = rng.nextGaussian();
+                for (int j = 0; j < c; j++) {
+                    w[j] = rng.nextGaussian();
+                    v[j] = rng.nextGaussian();
+                    s0[j] = rng.nextGaussian();
+                }
+                for (int i = 0; i < rows; i++) u0[i] = rng.nextGaussian();
+                double[] a1 = a0.clone(), s1 = s0.clone(), u1 = u0.clone();
+                kernels.get(0).bidiagonalisationRows(a0, 4, count, k, c, 0.7, u0, w, v, 0.3, s0);
+                kernels.get(1).bidiagonalisationRows(a1, 4, count, k, c, 0.7, u1, w, v, 0.3, s1);
+                for (int i = 0; i < a0.length; i++) assertThat(a1[i]).isCloseTo(a0[i], within(1e-12));
+                for (int j = k + 1; j < c; j++) assertThat(s1[j]).isCloseTo(s0[j], within(1e-12));
+                for (int i = 0; i < rows; i++) assertThat(u1[i]).isCloseTo(u0[i], within(1e-12));
+            }
+    }
+
+    @Test
+    void bidiagonalisationAndGolubKahanQlGiveEjmlsSingularValuesOnEveryKernel() {
+        Random rng = new Random(8);
+        for (int[] shape : new int[][]{{1, 1}, {1, 6}, {2, 2}, {5, 9}, {16, 16}, {30, 47}}) {
+            int r = shape[0], c = shape[1];
+            double[] a = new double[r * c];
+            for (int i = 0; i < a.length; i++) a[i] = rng.nextGaussian();
+            double[] expected = CentredSpectrum.bySvd(a, r, c);
+            Arrays.sort(expected);
+            for (Kernels kernels : available()) {
+                double[] sigma = CentredSpectrum.singularValues(a.clone(), r, c, kernels);
+                Arrays.sort(sigma);
+                assertThat(sigma).hasSize(expected.length);
+                for (int i = 0; i < expected.length; i++)
+                    assertThat(sigma[i]).as("σ_%d of %d×%d on %s", i, r, c, kernels.name())
+                            .isCloseTo(expected[i], within(1e-13 * expected[expected.length - 1]));
             }
         }
     }

@@ -27,4 +27,18 @@ public interface Kernels {
 
     /** Lower triangle (row stride m) of {@code G = Y_m·Y_mᵀ} for the row-major m×d {@code y}. */
     double[] gram(double[] y, int m, int d);
+
+    /**
+     * Rows i … i+count−1 (count 1 or 2) of a step of the Householder bidiagonalisation (row-major, c columns,
+     * columns [k, c) touched): the pending left transform, then step k's right reflector, then each row's share
+     * of the next left transform:
+     * <pre>
+     * a_ij ← a_ij − τ_L·u_i·w_j                          j ≥ k
+     * a_ij ← a_ij − τ·(Σ_l a_il·v_l)·v_j                 j ≥ k
+     * s_j  ← s_j + a_ik·a_ij                             j &gt; k
+     * u_i  ← a_ik                                        (u_i is read first, as the left coefficient)
+     * </pre>
+     */
+    void bidiagonalisationRows(double[] a, int i, int count, int k, int c, double tauLeft, double[] u, double[] w,
+                               double[] v, double tau, double[] s);
 }

@@ -141,4 +141,100 @@ public final class VectorKernels implements Kernels {
             }
         }
     }
+
+    @Override
+    public void bidiagonalisationRows(double[] a, int i, int count, int k, int c, double tauLeft, double[] u,
+                                      double[] w, double[] v, double tau, double[] s) {
+        if (count == 2) bidiagonalisationPair(a, i, k, c, tauLeft, u, w, v, tau, s);
+        else u[i] = bidiagonalisationRow(a, i * c, k, c, tauLeft * u[i], w, v, tau, s);
+    }
+
+    /** Rows i and i+1 of {@link #bidiagonalisationRows}, sharing the loads of w, v and s. */
+    private static void bidiagonalisationPair(double[] a, int i, int k, int c, double tauLeft, double[] u,
+                                              double[] w, double[] v, double tau, double[] s) {
+        int o0 = i * c, o1 = o0 + c;
+        double left0 = tauLeft * u[i], left1 = tauLeft * u[i + 1];
+        DoubleVector l0 = DoubleVector.broadcast(SPECIES, -left0), l1 = DoubleVector.broadcast(SPECIES, -left1);
+        DoubleVector dots0 = DoubleVector.zero(SPECIES), dots1 = dots0;
+        int j = k;
+        for (int bound = k + SPECIES.loopBound(c - k); j < bound; j += LANES) {
+            DoubleVector wj = DoubleVector.fromArray(SPECIES, w, j), vj = DoubleVector.fromArray(SPECIES, v, j);
+            DoubleVector x0 = wj.fma(l0, DoubleVector.fromArray(SPECIES, a, o0 + j));     // a − τ_L·u_i·w
+            DoubleVector x1 = wj.fma(l1, DoubleVector.fromArray(SPECIES, a, o1 + j));
+            x0.intoArray(a, o0 + j);
+            x1.intoArray(a, o1 + j);
+            dots0 = x0.fma(vj, dots0);                                                   // a·v
+            dots1 = x1.fma(vj, dots1);
+        }
+        double dot0 = dots0.reduceLanes(VectorOperators.ADD), dot1 = dots1.reduceLanes(VectorOperators.ADD);
+        for (; j < c; j++) {
+            double x0 = a[o0 + j] - left0 * w[j], x1 = a[o1 + j] - left1 * w[j];
+            a[o0 + j] = x0;
+            a[o1 + j] = x1;
+            dot0 += x0 * v[j];
+            dot1 += x1 * v[j];
+        }
+        double coefficient0 = tau * dot0, coefficient1 = tau * dot1;
+        double column0 = a[o0 + k] - coefficient0 * v[k], column1 = a[o1 + k] - coefficient1 * v[k];
+        a[o0 + k] = column0;
+        a[o1 + k] = column1;
+        DoubleVector c0 = DoubleVector.broadcast(SPECIES, -coefficient0);
+        DoubleVector c1 = DoubleVector.broadcast(SPECIES, -coefficient1);
+        DoubleVector x0k = DoubleVector.broadcast(SPECIES, column0), x1k = DoubleVector.broadcast(SPECIES, column1);
+        j = k + 1;
+        for (int bound = j + SPECIES.loopBound(c - j); j < bound; j += LANES) {
+            DoubleVector vj = DoubleVector.fromArray(SPECIES, v, j);
+            DoubleVector x0 = vj.fma(c0, DoubleVector.fromArray(SPECIES, a, o0 + j));     // a − τ(a·v)·v
+            DoubleVector x1 = vj.fma(c1, DoubleVector.fromArray(SPECIES, a, o1 + j));
+            x0.intoArray(a, o0 + j);
+            x1.intoArray(a, o1 + j);
+            x1.fma(x1k, x0.fma(x0k, DoubleVector.fromArray(SPECIES, s, j))).intoArray(s, j);   // s + a_ik·a_i
+        }
+        for (; j < c; j++) {
+            double x0 = a[o0 + j] - coefficient0 * v[j], x1 = a[o1 + j] - coefficient1 * v[j];
+            a[o0 + j] = x0;
+            a[o1 + j] = x1;
+            s[j] += column0 * x0 + column1 * x1;
+        }
+        u[i] = column0;
+        u[i + 1] = column1;
+    }
+
+    /** One row of {@link #bidiagonalisationRows}: columns [k, c) of the row at {@code offset}; its new a_k. */
+    private static double bidiagonalisationRow(double[] a, int offset, int k, int c, double left, double[] w,
+                                               double[] v, double tau, double[] s) {
+        DoubleVector minusLeft = DoubleVector.broadcast(SPECIES, -left);
+        DoubleVector dots = DoubleVector.zero(SPECIES);
+        int j = k;
+        for (int bound = k + SPECIES.loopBound(c - k); j < bound; j += LANES) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, w, j)
+                    .fma(minusLeft, DoubleVector.fromArray(SPECIES, a, offset + j));   // a − left·w
+            x.intoArray(a, offset + j);
+            dots = x.fma(DoubleVector.fromArray(SPECIES, v, j), dots);               // a·v
+        }
+        double dot = dots.reduceLanes(VectorOperators.ADD);
+        for (; j < c; j++) {
+            double x = a[offset + j] - left * w[j];
+            a[offset + j] = x;
+            dot += x * v[j];
+        }
+        double coefficient = tau * dot;
+        double column = a[offset + k] - coefficient * v[k];
+        a[offset + k] = column;
+        DoubleVector minusCoefficient = DoubleVector.broadcast(SPECIES, -coefficient);
+        DoubleVector columns = DoubleVector.broadcast(SPECIES, column);
+        j = k + 1;
+        for (int bound = j + SPECIES.loopBound(c - j); j < bound; j += LANES) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, v, j)
+                    .fma(minusCoefficient, DoubleVector.fromArray(SPECIES, a, offset + j));   // a − τ(a·v)·v
+            x.intoArray(a, offset + j);
+            x.fma(columns, DoubleVector.fromArray(SPECIES, s, j)).intoArray(s, j);         // s + a_k·a
+        }
+        for (; j < c; j++) {
+            double x = a[offset + j] - coefficient * v[j];
+            a[offset + j] = x;
+            s[j] += column * x;
+        }
+        return column;
+    }
 }
