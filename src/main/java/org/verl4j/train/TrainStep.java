@@ -10,11 +10,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Owns the training state — θ, the AdamW moments m and v, the step count t — and the two ONNX Runtime sessions of a
- * {@link TrainStepGraph} (ACCUMULATE and UPDATE). One {@link #step} is one optimizer step over K micro-batches,
- * each weighted w = 1/K:
+ * {@link TrainStepGraph} (UPDATE, and ACCUMULATE built on the first step with K > 1). One {@link #step} is one
+ * optimizer step over K micro-batches, each weighted w = 1/K:
  * <pre>
  * g = Σ_k (1/K)·∇θ L_k          K − 1 ACCUMULATE runs, then one UPDATE run
  * θ, m, v ← AdamW(θ, m, v, clip(g), t + 1)
@@ -35,7 +36,8 @@ public final class TrainStep implements AutoCloseable {
     private final ElementType type;
     private final AdamWConfig optimizer;
     private final Map<String, HostTensor> hyper;
-    private final OrtRunner accumulate;
+    private final Supplier<OrtRunner> accumulateSession;  // built on the first step with K > 1
+    private OrtRunner accumulate;                         // null until then
     private final OrtRunner update;
     private final long[] flat;
     private final HostTensor zeros;                      // g_acc of the first micro-batch (never mutated)
@@ -61,16 +63,10 @@ public final class TrainStep implements AutoCloseable {
         this.m0 = zeros;
         this.v0 = zeros;
         OrtRunner.Options sessions = options.withoutMemoryPattern();                  // see there: less peak memory
-        OrtRunner acc = new OrtRunner(TrainStepGraph.build("accumulate", type, layout, forward, objective,
-                TrainStepGraph.Mode.ACCUMULATE), sessions);
-        try {
-            this.update = new OrtRunner(TrainStepGraph.build("update", type, layout, forward, objective,
-                    TrainStepGraph.Mode.UPDATE), sessions);
-        } catch (RuntimeException e) {
-            acc.close();
-            throw e;
-        }
-        this.accumulate = acc;
+        this.update = new OrtRunner(TrainStepGraph.build("update", type, layout, forward, objective,
+                TrainStepGraph.Mode.UPDATE), sessions);
+        this.accumulateSession = () -> new OrtRunner(TrainStepGraph.build("accumulate", type, layout, forward,
+                objective, TrainStepGraph.Mode.ACCUMULATE), sessions);
     }
 
     /**
@@ -88,6 +84,7 @@ public final class TrainStep implements AutoCloseable {
                 requireValidMask(microBatches.get(k), k);
                 Map<String, HostTensor> feed = new HashMap<>(microBatches.get(k));
                 Map<String, KeptOutputs.Output> reuse = new HashMap<>();
+                if (!last && accumulate == null) accumulate = accumulateSession.get();
                 OrtRunner runner = last ? update : accumulate;
                 hyper.forEach((name, value) -> {
                     if (runner.inputNames().contains(name)) feed.put(name, value);   // e.g. dual_clip only with dual clip
@@ -190,7 +187,7 @@ public final class TrainStep implements AutoCloseable {
     public void close() {
         try {
             if (state != null) state.close();
-            accumulate.close();
+            if (accumulate != null) accumulate.close();
         } finally {
             update.close();
         }
