@@ -49,7 +49,15 @@ public final class MathGrader implements ItemGrader {
             extracted = pred;
             boolean percent = found.raw().contains("%") || groundTruth.contains("%");
             if (pred.isEmpty()) return new Verdict(false, pred, "no_answer", false, boxed); // deliberate: "" ≠ ""
-            Optional<String> rule = new MathEquivalence(percent, deadline).equal(pred, gt);
+            MathEquivalence equivalence = new MathEquivalence(percent, deadline);
+            Optional<String> rule = equivalence.equal(pred, gt);
+            if (rule.isEmpty() && skipUnit) {
+                // minerva_math / carp_en keep the ground truth raw (as the reference does, which then leans on
+                // SymPy); without SymPy, also compare it normalised exactly as the prediction was, so that a
+                // response boxing the ground truth verbatim is never wrong (deliberate difference 12).
+                String gtLikePred = AnswerNormaliser.normalise(AnswerNormaliser.normalise(groundTruth, true), true);
+                rule = equivalence.equal(pred, gtLikePred);
+            }
             String reason = rule.orElse("not_equal");
             return new Verdict(rule.isPresent(), pred, reason, false, boxed);
         } catch (GradingTimeoutException e) {
