@@ -95,7 +95,8 @@ public final class AnswerNormaliser {
      */
     private static String removeTrailingUnit(String s) {
         String t = TRAILING_TEXT.matcher(s).replaceAll("").strip();
-        if (!t.isEmpty() && !t.equals(s)) {
+        // deliberate: never cut inside a brace group ("v_{\text{esc}}" would become "v_{", equal to "v_{\text{orb}}")
+        if (!t.isEmpty() && !t.equals(s) && bracesBalanced(t)) {
             s = t;
             String unspaced = TRAILING_SPACING.matcher(s).replaceAll("");
             if (!unspaced.isEmpty() && Character.isDigit(unspaced.charAt(unspaced.length() - 1))) s = unspaced;
@@ -117,6 +118,16 @@ public final class AnswerNormaliser {
         Matcher symbol = SYMBOL_LHS.matcher(s);
         if (symbol.matches() && !symbol.group(1).contains("=")) return symbol.group(1);
         return s;
+    }
+
+    private static boolean bracesBalanced(String s) {
+        int depth = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '{') depth++;
+            else if (c == '}' && --depth < 0) return false;
+        }
+        return depth == 0;
     }
 
     static String stripTrailing(String s, char c) {

@@ -76,6 +76,8 @@ class MathGraderTest {
 
     @ParameterizedTest(name = "{0} ≢ {1}")
     @CsvSource(delimiter = '|', value = {
+            "v_{\\text{esc}}|v_{\\text{orb}}",
+            "\\lambda_{\\text {red}} / \\sqrt{2}|\\lambda_{\\text {blue}}",
             "60001|60000",
             "230.0207|230",
             "0.05|5",
