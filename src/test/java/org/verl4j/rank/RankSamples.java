@@ -6,7 +6,6 @@ import net.jqwik.api.Combinators;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.QRDecomposition;
-import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -154,12 +153,9 @@ final class RankSamples {
         return out;
     }
 
-    /** The naive oracle: singular values of the centred matrix by a full EJML SVD, descending. */
+    /** The naive oracle ({@link SvdOracle}: a full EJML SVD of the centred matrix), sorted descending. */
     static double[] centredSingularValues(HiddenStates z) {
-        DMatrixRMaj zc = centred(z);
-        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(z.rows(), z.cols(), false, false, true);
-        if (!svd.decompose(zc)) throw new IllegalStateException("SVD failed");
-        double[] sigma = Arrays.copyOf(svd.getSingularValues(), svd.numberOfSingularValues());
+        double[] sigma = SvdOracle.centredSingularValues(z, 0, z.rows());
         Arrays.sort(sigma);
         for (int i = 0; i < sigma.length / 2; i++) {
             double tmp = sigma[i];
