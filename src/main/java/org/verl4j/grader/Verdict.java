@@ -1,5 +1,7 @@
 package org.verl4j.grader;
 
+import org.verl4j.rl.TaskReward;
+
 import java.util.Objects;
 
 /**
@@ -27,5 +29,10 @@ public record Verdict(boolean correct, String extracted, String reason, boolean 
     /** The verdict for an item whose deadline expired. */
     public static Verdict timeout(String extracted, boolean boxed) {
         return new Verdict(false, extracted, "timeout", true, boxed);
+    }
+
+    /** The task reward of this verdict under {@code table} (spec §8): correctness and boxing as graded here. */
+    public double reward(TaskReward table) {
+        return table.score(correct, boxed);
     }
 }

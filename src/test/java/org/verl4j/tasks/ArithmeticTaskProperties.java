@@ -1,6 +1,5 @@
 package org.verl4j.tasks;
 
-import org.verl4j.grader.Verdict;
 import org.verl4j.rl.TaskReward;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -55,11 +54,6 @@ class ArithmeticTaskProperties {
     void theWorkedSolutionEarnsTheFullReward(@ForAll @IntRange(min = 1, max = 6) int level, @ForAll long seed) {
         ArithmeticTask task = ArithmeticTask.level(level);
         Problem p = task.sample(new Random(seed));
-        assertThat(reward(TaskReward.INDEPENDENT, task.verify(p, p.solution()))).isEqualTo(1.0);
-    }
-
-    /** The task reward of a verdict, through the RL core's table (spec §8). */
-    private static double reward(TaskReward table, Verdict verdict) {
-        return table.score(verdict.correct(), verdict.boxed());
+        assertThat(task.verify(p, p.solution()).reward(TaskReward.INDEPENDENT)).isEqualTo(1.0);
     }
 }

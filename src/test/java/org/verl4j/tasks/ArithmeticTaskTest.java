@@ -52,16 +52,16 @@ class ArithmeticTaskTest {
         Verdict nothing = task.verify(p, "I do not know");
         Verdict lastBoxWins = task.verify(p, "\\boxed{28} no wait \\boxed{29}");
 
-        assertThat(reward(TaskReward.INDEPENDENT, worked)).isEqualTo(1.0);
-        assertThat(reward(TaskReward.INDEPENDENT, spaced)).isEqualTo(1.0);
-        assertThat(reward(TaskReward.INDEPENDENT, unboxed)).isEqualTo(0.5);
-        assertThat(reward(TaskReward.INDEPENDENT, wrongBoxed)).isEqualTo(-0.5);
-        assertThat(reward(TaskReward.INDEPENDENT, notInteger)).isEqualTo(-0.5);
-        assertThat(reward(TaskReward.INDEPENDENT, nothing)).isEqualTo(-1.0);
-        assertThat(reward(TaskReward.INDEPENDENT, lastBoxWins)).isEqualTo(-0.5);
-        assertThat(reward(TaskReward.BINARY, worked)).isEqualTo(1.0);
-        assertThat(reward(TaskReward.BINARY, unboxed)).isEqualTo(1.0);
-        assertThat(reward(TaskReward.BINARY, wrongBoxed)).isEqualTo(0.0);
+        assertThat(worked.reward(TaskReward.INDEPENDENT)).isEqualTo(1.0);
+        assertThat(spaced.reward(TaskReward.INDEPENDENT)).isEqualTo(1.0);
+        assertThat(unboxed.reward(TaskReward.INDEPENDENT)).isEqualTo(0.5);
+        assertThat(wrongBoxed.reward(TaskReward.INDEPENDENT)).isEqualTo(-0.5);
+        assertThat(notInteger.reward(TaskReward.INDEPENDENT)).isEqualTo(-0.5);
+        assertThat(nothing.reward(TaskReward.INDEPENDENT)).isEqualTo(-1.0);
+        assertThat(lastBoxWins.reward(TaskReward.INDEPENDENT)).isEqualTo(-0.5);
+        assertThat(worked.reward(TaskReward.BINARY)).isEqualTo(1.0);
+        assertThat(unboxed.reward(TaskReward.BINARY)).isEqualTo(1.0);
+        assertThat(wrongBoxed.reward(TaskReward.BINARY)).isEqualTo(0.0);
         assertThat(worked.extracted()).isEqualTo("28");
         assertThat(unboxed.extracted()).isEqualTo("28");
         assertThat(nothing.reason()).isEqualTo("no-answer");
@@ -75,8 +75,8 @@ class ArithmeticTaskTest {
 
     @Test
     void timedOutVerdictsScoreAsWrong() {
-        assertThat(reward(TaskReward.INDEPENDENT, Verdict.timeout("", false))).isEqualTo(-1.0);
-        assertThat(reward(TaskReward.BINARY, Verdict.timeout("28", true))).isEqualTo(0.0);
+        assertThat(Verdict.timeout("", false).reward(TaskReward.INDEPENDENT)).isEqualTo(-1.0);
+        assertThat(Verdict.timeout("28", true).reward(TaskReward.BINARY)).isEqualTo(0.0);
     }
 
     @Test
@@ -93,10 +93,5 @@ class ArithmeticTaskTest {
         String solution = "=12+21-5\n=33-5\n=28\n\\boxed{28}";
         assertThat(tok.encode(solution)).doesNotContain(CharTokenizer.UNK);
         assertThat(tok.decode(tok.encode(solution))).isEqualTo(solution);
-    }
-
-    /** The task reward of a verdict, through the RL core's table (spec §8). */
-    private static double reward(TaskReward table, Verdict verdict) {
-        return table.score(verdict.correct(), verdict.boxed());
     }
 }

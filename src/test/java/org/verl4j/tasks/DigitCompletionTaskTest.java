@@ -60,10 +60,10 @@ class DigitCompletionTaskTest {
         assertThat(wrong.boxed()).isTrue();
         assertThat(tooMany.boxed()).isFalse();
         assertThat(junk.boxed()).isFalse();
-        assertThat(reward(TaskReward.INDEPENDENT, right)).isEqualTo(1.0);
-        assertThat(reward(TaskReward.INDEPENDENT, wrong)).isEqualTo(-0.5);
-        assertThat(reward(TaskReward.INDEPENDENT, junk)).isEqualTo(-1.0);
-        assertThat(reward(TaskReward.BINARY, wrong)).isEqualTo(0.0);
+        assertThat(right.reward(TaskReward.INDEPENDENT)).isEqualTo(1.0);
+        assertThat(wrong.reward(TaskReward.INDEPENDENT)).isEqualTo(-0.5);
+        assertThat(junk.reward(TaskReward.INDEPENDENT)).isEqualTo(-1.0);
+        assertThat(wrong.reward(TaskReward.BINARY)).isEqualTo(0.0);
 
         Problem empty = new Problem("q", task.name(), 2, "7,8:20,0", "", "");
         assertThat(task.verify(empty, "").correct()).isTrue();
@@ -93,10 +93,5 @@ class DigitCompletionTaskTest {
         assertThatThrownBy(() -> DigitCompletionTask.groundTruth("1,2:0,4")).hasMessageContaining("modulus");
         assertThatThrownBy(() -> DigitCompletionTask.level(4)).hasMessageContaining("levels 1..3");
         assertThatThrownBy(() -> ReasoningTask.of("sudoku", 1)).hasMessageContaining("unknown task 'sudoku'");
-    }
-
-    /** The task reward of a verdict, through the RL core's table (spec §8). */
-    private static double reward(TaskReward table, Verdict verdict) {
-        return table.score(verdict.correct(), verdict.boxed());
     }
 }

@@ -50,7 +50,7 @@ class ReasoningTaskContractProperties {
     void theEmptyResponseEarnsTheLowestIndependentRewardUnlessTheAnswerIsEmpty(
             @ForAll("tasks") ReasoningTask task, @ForAll long seed) {
         Problem p = task.sample(new Random(seed));
-        double r = reward(TaskReward.INDEPENDENT, task.verify(p, ""));
+        double r = task.verify(p, "").reward(TaskReward.INDEPENDENT);
         assertThat(r).isEqualTo(p.answer().isEmpty() ? 1.0 : -1.0);
     }
 
@@ -60,10 +60,5 @@ class ReasoningTaskContractProperties {
         assertThat(p.task()).isEqualTo(task.name());
         assertThat(p.level()).isEqualTo(task.level());
         assertThat(ReasoningTask.of(task.name(), task.level())).isEqualTo(task);
-    }
-
-    /** The task reward of a verdict, through the RL core's table (spec §8). */
-    private static double reward(TaskReward table, Verdict verdict) {
-        return table.score(verdict.correct(), verdict.boxed());
     }
 }
