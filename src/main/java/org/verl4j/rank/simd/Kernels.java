@@ -25,6 +25,24 @@ public interface Kernels {
      */
     void reductionPass(double[] a, int n, int k, double[] v, double[] w, double[] u, double[] p);
 
+    /**
+     * {@link #reductionPass}'s update of one row i of A', in plain Java: both flavours use it for the row left over
+     * when they process rows in pairs.
+     */
+    static void reductionRow(double[] a, int n, int k, int i, double[] v, double[] w, double[] u, double[] p) {
+        int r = i * n;
+        double vi = v[i], wi = w[i], ui = u[i], dot = 0;
+        for (int j = k + 1; j < i; j++) {
+            double x = a[r + j] - (vi * w[j] + wi * v[j]);              // A'_ij − (v_i·w_j + w_i·v_j)
+            a[r + j] = x;
+            p[j] += ui * x;                                             // p_j += A'_ij·u_i
+            dot += x * u[j];
+        }
+        double diagonal = a[r + i] - (vi * w[i] + wi * v[i]);
+        a[r + i] = diagonal;
+        p[i] += dot + diagonal * ui;                                    // p_i += Σ_{j≤i} A'_ij·u_j
+    }
+
     /** Lower triangle (row stride m) of {@code G = Y_m·Y_mᵀ} for the row-major m×d {@code y}. */
     double[] gram(double[] y, int m, int d);
 

@@ -59,19 +59,7 @@ public final class VectorKernels implements Kernels {
             p[i] += sum0 + diagonal0 * ui0 + below * ui1;
             p[i + 1] += sum1 + below * ui0 + diagonal1 * ui1;
         }
-        if (i < n) {                                                    // the odd last row, scalar
-            int r = i * n;
-            double vi = v[i], wi = w[i], ui = u[i], dot = 0;
-            for (int j = k + 1; j < i; j++) {
-                double x = a[r + j] - (vi * w[j] + wi * v[j]);
-                a[r + j] = x;
-                p[j] += ui * x;
-                dot += x * u[j];
-            }
-            double diagonal = a[r + i] - (vi * w[i] + wi * v[i]);
-            a[r + i] = diagonal;
-            p[i] += dot + diagonal * ui;
-        }
+        if (i < n) Kernels.reductionRow(a, n, k, i, v, w, u, p);       // the odd last row, scalar
     }
 
     @Override
