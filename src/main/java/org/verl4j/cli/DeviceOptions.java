@@ -23,6 +23,11 @@ public final class DeviceOptions {
         return device;
     }
 
+    /** The intra-op thread count. */
+    public int threads() {
+        return threads;
+    }
+
     /** Session options for the chosen device and thread count. */
     public OrtRunner.Options runnerOptions() {
         return device.runnerOptions(threads);

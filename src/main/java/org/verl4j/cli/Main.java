@@ -1,5 +1,6 @@
 package org.verl4j.cli;
 
+import org.verl4j.cli.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -6,9 +6,9 @@ import org.verl4j.graph.ElementType;
 import org.verl4j.graph.GraphBuilder;
 import org.verl4j.graph.Shape;
 import org.verl4j.graph.Value;
-import org.verl4j.train.Forward;
-import org.verl4j.train.ParameterLayout;
-import org.verl4j.train.ParameterViews;
+import org.verl4j.graph.Forward;
+import org.verl4j.graph.ParameterLayout;
+import org.verl4j.graph.ParameterViews;
 import org.verl4j.train.TrainStepGraph;
 
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import org.verl4j.graph.ElementType;
 import org.verl4j.graph.GraphBuilder;
 import org.verl4j.graph.TensorData;
 import org.verl4j.graph.Value;
-import org.verl4j.train.ParameterViews;
+import org.verl4j.graph.ParameterViews;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -4,8 +4,8 @@ import org.verl4j.graph.ElementType;
 import org.verl4j.graph.GraphBuilder;
 import org.verl4j.graph.Shape;
 import org.verl4j.graph.Value;
-import org.verl4j.train.ParameterLayout;
-import org.verl4j.train.ParameterViews;
+import org.verl4j.graph.ParameterLayout;
+import org.verl4j.graph.ParameterViews;
 
 /**
  * The decoder forward over one flat parameter input {@code θ [N]} ({@link WeightLayout} order,

@@ -1,5 +1,7 @@
 package org.verl4j.train;
 
+import org.verl4j.graph.ParameterLayout;
+import org.verl4j.graph.Forward;
 import org.verl4j.graph.ElementType;
 import org.verl4j.graph.HostTensor;
 import org.verl4j.graph.KeptOutputs;

@@ -1,5 +1,8 @@
 package org.verl4j.train;
 
+import org.verl4j.graph.ParameterViews;
+import org.verl4j.graph.ParameterLayout;
+import org.verl4j.graph.Forward;
 import org.verl4j.graph.Autodiff;
 import org.verl4j.graph.ElementType;
 import org.verl4j.graph.GraphBuilder;

@@ -3,9 +3,9 @@
  * clipping and AdamW, run by ONNX Runtime.
  *
  * <ul>
- *   <li>{@link org.verl4j.train.ParameterLayout}: named parameter tensors packed into one flat buffer θ[P];
- *       {@link org.verl4j.train.ParameterViews} reads them back as graph values.</li>
- *   <li>{@link org.verl4j.train.Forward}: a model's forward as graph code (logits for a policy, values for a
+ *   <li>{@link org.verl4j.graph.ParameterLayout}: named parameter tensors packed into one flat buffer θ[P];
+ *       {@link org.verl4j.graph.ParameterViews} reads them back as graph values.</li>
+ *   <li>{@link org.verl4j.graph.Forward}: a model's forward as graph code (logits for a policy, values for a
  *       critic).</li>
  *   <li>{@link org.verl4j.train.Objective}: the PPO actor loss of {@code org.verl4j.rl.ActorLoss}, SFT cross
  *       entropy, or the clipped critic loss of {@code org.verl4j.rl.ValueLoss}.</li>

@@ -1,5 +1,6 @@
 package org.verl4j.train;
 
+import org.verl4j.graph.ParameterLayout;
 import org.junit.jupiter.api.Test;
 import org.verl4j.graph.ElementType;
 import org.verl4j.graph.HostTensor;

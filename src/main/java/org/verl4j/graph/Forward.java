@@ -1,7 +1,5 @@
-package org.verl4j.train;
+package org.verl4j.graph;
 
-import org.verl4j.graph.GraphBuilder;
-import org.verl4j.graph.Value;
 
 /**
  * A model's forward pass as graph code: given the builder and the parameter views it declares whatever inputs it

@@ -1,7 +1,5 @@
-package org.verl4j.train;
+package org.verl4j.graph;
 
-import org.verl4j.graph.GraphBuilder;
-import org.verl4j.graph.Value;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.verl4j.train;
+package org.verl4j.graph;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.verl4j.cli;
+package org.verl4j.cli.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;

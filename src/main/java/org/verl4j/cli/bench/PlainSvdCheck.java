@@ -1,4 +1,4 @@
-package org.verl4j.cli;
+package org.verl4j.cli.bench;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;

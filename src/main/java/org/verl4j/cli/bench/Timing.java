@@ -1,4 +1,4 @@
-package org.verl4j.cli;
+package org.verl4j.cli.bench;
 
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;

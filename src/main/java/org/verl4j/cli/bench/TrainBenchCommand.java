@@ -1,5 +1,6 @@
-package org.verl4j.cli;
+package org.verl4j.cli.bench;
 
+import org.verl4j.cli.DeviceOptions;
 import org.verl4j.graph.ElementType;
 import org.verl4j.graph.HostTensor;
 import org.verl4j.model.DecoderForward;
@@ -63,7 +64,7 @@ public final class TrainBenchCommand implements Runnable {
         int s = prompt + response;
         double flops = 6.0 * n * batch * s + 12.0 * c.numLayers() * batch * (double) s * s * c.numHeads() * c.headDim();
         out.printf("verl4j bench train: %s, N = %,d parameters, B %d × (P %d + R %d), float32, device %s, %d intra-op threads%n",
-                m.label(), n, batch, prompt, response, device.device(), device.threads);
+                m.label(), n, batch, prompt, response, device.device(), device.threads());
         out.flush();
 
         ActorLoss loss = ActorLoss.defaults();

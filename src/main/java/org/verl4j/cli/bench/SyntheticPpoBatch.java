@@ -1,4 +1,4 @@
-package org.verl4j.cli;
+package org.verl4j.cli.bench;
 
 import org.verl4j.graph.ElementType;
 import org.verl4j.graph.HostTensor;

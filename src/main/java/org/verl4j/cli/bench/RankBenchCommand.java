@@ -1,4 +1,4 @@
-package org.verl4j.cli;
+package org.verl4j.cli.bench;
 
 import org.verl4j.rank.HiddenStates;
 import org.verl4j.rank.RankBatch;

@@ -1,5 +1,6 @@
-package org.verl4j.cli;
+package org.verl4j.cli.bench;
 
+import org.verl4j.cli.DeviceOptions;
 import org.verl4j.graph.ElementType;
 import org.verl4j.graph.HostTensor;
 import org.verl4j.graph.OnnxWriter;
@@ -57,7 +58,7 @@ public final class ModelBenchCommand implements Runnable {
         ModelConfig c = m.weights().config();
         OrtRunner.Options options = device.runnerOptions();
         out.printf("verl4j bench model: %s, N = %,d parameters, float32, device %s, %d intra-op threads%n",
-                m.label(), m.parameters(), device.device(), device.threads);
+                m.label(), m.parameters(), device.device(), device.threads());
         out.flush();
         byte[] generation = OnnxWriter.write(GenerationGraph.generation(m.weights(), ElementType.FLOAT, Set.of()));
         byte[] logProbs = OnnxWriter.write(GenerationGraph.logProbs(m.weights(), ElementType.FLOAT));
