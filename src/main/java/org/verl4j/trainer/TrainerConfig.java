@@ -40,6 +40,26 @@ public record TrainerConfig(ConfigValues values, Path model, Path data, PromptFo
                             Algorithm algorithm, AuxSignal aux, TaskReward reward, VerlConfig verl, RankOptions rank,
                             int datasetStride, Rollout rollout, Optim optim, Schedule schedule, Machine machine) {
 
+    public TrainerConfig {
+        int responses = rollout.prompts() * rollout.n();
+        if (responses % optim.miniBatches() != 0)
+            throw new IllegalArgumentException("optim.mini_batches = " + optim.miniBatches() + " must divide the "
+                    + responses + " responses of a step (rollout.prompts × rollout.n)");
+        if ((responses / optim.miniBatches()) % optim.microBatchSize() != 0)
+            throw new IllegalArgumentException("optim.micro_batch_size = " + optim.microBatchSize() + " must divide a mini-batch of "
+                    + responses / optim.miniBatches() + " responses");
+    }
+
+    /** Responses per optimizer step (a mini-batch). */
+    public int miniBatchSize() {
+        return rollout.prompts() * rollout.n() / optim.miniBatches();
+    }
+
+    /** K, the micro-batches each optimizer step accumulates. */
+    public int microBatchesPerUpdate() {
+        return miniBatchSize() / optim.microBatchSize();
+    }
+
     /** Rollout settings: prompts per step, responses per prompt (n), sampling. */
     public record Rollout(int prompts, int n, double temperature, double topP, int topK, int maxNewTokens) {
         public Rollout {
@@ -51,8 +71,8 @@ public record TrainerConfig(ConfigValues values, Path model, Path data, PromptFo
         }
     }
 
-    /** Optimisation: the actor loss, AdamW, the learning-rate schedule and the batching of the update. */
-    public record Optim(ActorLoss actorLoss, AdamWConfig adamW, LrSchedule schedule, int miniBatches, int ppoEpochs,
+    /** Optimisation: the actor loss, AdamW (constant learning rate) and the batching of the update. */
+    public record Optim(ActorLoss actorLoss, AdamWConfig adamW, int miniBatches, int ppoEpochs,
                         int microBatchSize, double criticLr, double valueClip, double gaeGamma, double gaeLambda) {
         public Optim {
             if (miniBatches < 1 || ppoEpochs < 1 || microBatchSize < 1)
@@ -100,8 +120,7 @@ public record TrainerConfig(ConfigValues values, Path model, Path data, PromptFo
                 enumOf(KlEstimator.class, v.text("optim.kl_estimator")));
         AdamWConfig adam = new AdamWConfig(v.number("optim.lr"), v.number("optim.beta1"), v.number("optim.beta2"),
                 v.number("optim.eps"), v.number("optim.weight_decay"), v.number("optim.max_grad_norm"));
-        Optim optim = new Optim(actor, adam, new LrSchedule(enumOf(LrSchedule.Shape.class, v.text("optim.lr_schedule")),
-                v.integer("optim.warmup_steps"), v.integer("train.steps")), v.integer("optim.mini_batches"),
+        Optim optim = new Optim(actor, adam, v.integer("optim.mini_batches"),
                 v.integer("optim.ppo_epochs"), v.integer("optim.micro_batch_size"), v.number("critic.lr"),
                 v.number("critic.value_clip"), v.number("gae.gamma"), v.number("gae.lambda"));
         return new TrainerConfig(v, v.path("model.dir"), v.path("data.dir"), PromptFormat.named(v.text("data.template")),

@@ -72,10 +72,8 @@ public final class TrainerKeys {
         key("rollout.top_k", INT, "0", "top-k (0 = off)");
         key("rollout.max_new_tokens", INT, "64", "response length limit (quickstart: arithmetic-l4 solutions are ≤ ~45 characters)");
         // optimisation (spec §8)
-        key("optim.lr", DOUBLE, "1e-4", "learning rate (quickstart: a few-MB model learns at 1e-4; the paper's 7B used "
+        key("optim.lr", DOUBLE, "1e-4", "constant learning rate (quickstart: a few-MB model learns at 1e-4; the paper's 7B used "
                 + adam.lr() + ")");
-        choice("optim.lr_schedule", "constant", "constant, or cosine to 0 over train.steps after the warm-up", "constant", "cosine");
-        key("optim.warmup_steps", INT, "0", "linear warm-up steps");
         key("optim.beta1", DOUBLE, str(adam.beta1()), "AdamW β₁");
         key("optim.beta2", DOUBLE, str(adam.beta2()), "AdamW β₂");
         key("optim.eps", DOUBLE, str(adam.eps()), "AdamW ε");
@@ -88,9 +86,9 @@ public final class TrainerKeys {
         key("optim.kl_coeff", DOUBLE, "0", "KL-in-loss β (0 skips the reference policy)");
         choice("optim.kl_estimator", "k3", "KL estimator", "k1", "abs", "k2", "k3");
         choice("optim.aggregation", "token-mean", "loss aggregation", "token-mean", "seq-mean-token-sum", "seq-mean-token-mean");
-        key("optim.mini_batches", INT, "1", "optimizer steps per training step (per PPO epoch)");
+        key("optim.mini_batches", INT, "1", "optimizer steps per PPO epoch (the rollouts split into this many mini-batches)");
         key("optim.ppo_epochs", INT, "1", "passes over the rollouts per training step");
-        key("optim.micro_batch_size", INT, "16", "responses per gradient-accumulation micro-batch");
+        key("optim.micro_batch_size", INT, "16", "responses per gradient-accumulation micro-batch (must divide a mini-batch)");
         key("critic.lr", DOUBLE, "1e-4", "critic learning rate (ppo-gae)");
         key("critic.value_clip", DOUBLE, "0.5", "critic value clip (ppo-gae)");
         key("gae.gamma", DOUBLE, "1.0", "GAE γ");

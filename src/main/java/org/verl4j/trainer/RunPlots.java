@@ -1,0 +1,71 @@
+package org.verl4j.trainer;
+
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The PNG curves of a run (JFreeChart, headless), one chart per group of metrics of {@code steps.jsonl} against
+ * the training step. Undefined points (NaN) are left out of their series.
+ */
+public final class RunPlots {
+
+    /** One chart: file name, title, y label and the metrics drawn. */
+    public record Chart(String file, String title, String yLabel, List<String> metrics) {
+    }
+
+    /** The charts of every run. */
+    public static final List<Chart> CHARTS = List.of(
+            new Chart("reward.png", "Task reward and accuracy", "value",
+                    List.of(StepMetrics.REWARD_MEAN, StepMetrics.ACCURACY)),
+            new Chart("er.png", "Effective Rank (spec §2)", "ER",
+                    List.of(StepMetrics.ER_CORRECT, StepMetrics.ER_INCORRECT)),
+            new Chart("erv.png", "ER velocity (spec §3)", "ERV",
+                    List.of(StepMetrics.ERV_CORRECT, StepMetrics.ERV_INCORRECT)),
+            new Chart("era.png", "ER acceleration (spec §3)", "ERA",
+                    List.of(StepMetrics.ERA_CORRECT, StepMetrics.ERA_INCORRECT)),
+            new Chart("aux.png", "Aux signal and λ (spec §6)", "value",
+                    List.of(StepMetrics.AUX_MEAN, StepMetrics.LAMBDA_MEAN, StepMetrics.SHAPED_FRACTION)),
+            new Chart("entropy.png", "Token entropy (nats)", "nats", List.of(StepMetrics.ENTROPY)),
+            new Chart("length.png", "Response length (tokens)", "tokens",
+                    List.of(StepMetrics.LENGTH_MEAN, StepMetrics.LENGTH_MAX)),
+            new Chart("update.png", "Update diagnostics", "value",
+                    List.of(StepMetrics.GRAD_NORM, StepMetrics.PG_CLIPFRAC, StepMetrics.PPO_KL)),
+            new Chart("eval.png", "Held-out pass@1 (periodic evaluation)", "pass@1", List.of(StepMetrics.EVAL_PASS1)));
+
+    private RunPlots() {
+    }
+
+    /** Writes every chart with at least one defined point into {@code dir}; returns the files written. */
+    public static List<Path> write(Path dir, List<StepRecord> records) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> written = new ArrayList<>();
+        for (Chart c : CHARTS) {
+            XYSeriesCollection data = new XYSeriesCollection();
+            for (String metric : c.metrics()) {
+                XYSeries s = new XYSeries(metric);
+                for (StepRecord r : records) {
+                    Double v = r.metrics().get(metric);
+                    if (v != null && Double.isFinite(v)) s.add(r.step(), v);
+                }
+                if (s.getItemCount() > 0) data.addSeries(s);
+            }
+            if (data.getSeriesCount() == 0) continue;
+            JFreeChart chart = ChartFactory.createXYLineChart(c.title(), "training step", c.yLabel(), data,
+                    PlotOrientation.VERTICAL, true, false, false);
+            Path file = dir.resolve(c.file());
+            ChartUtils.saveChartAsPNG(file.toFile(), chart, 800, 480);
+            written.add(file);
+        }
+        return written;
+    }
+}
