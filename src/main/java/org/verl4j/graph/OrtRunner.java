@@ -122,6 +122,7 @@ public final class OrtRunner implements AutoCloseable {
      * so runs of one runner are serialised.
      */
     public synchronized Map<String, HostTensor> run(Map<String, HostTensor> inputs) {
+        requireInputs(inputs.keySet());
         Map<String, OnnxTensor> feed = new HashMap<>();
         try {
             for (Map.Entry<String, HostTensor> e : inputs.entrySet()) feed.put(e.getKey(), toOrt(e.getKey(), e.getValue()));
@@ -145,6 +146,10 @@ public final class OrtRunner implements AutoCloseable {
      * generation and train-step graphs compute all theirs.
      */
     public synchronized KeptOutputs runKeeping(Map<String, HostTensor> inputs, Map<String, KeptOutputs.Output> reuse) {
+        java.util.Set<String> names = new java.util.HashSet<>(inputs.keySet());
+        for (String name : reuse.keySet())
+            if (!names.add(name)) throw new IllegalArgumentException("input '" + name + "' is given twice (fed and reused)");
+        requireInputs(names);
         Map<String, OnnxTensor> staged = new HashMap<>();
         try {
             for (Map.Entry<String, HostTensor> e : inputs.entrySet()) staged.put(e.getKey(), toOrt(e.getKey(), e.getValue()));
@@ -156,6 +161,18 @@ public final class OrtRunner implements AutoCloseable {
         } finally {
             for (OnnxTensor t : staged.values()) t.close();
         }
+    }
+
+    /**
+     * Every name fed must be a graph input; the error names the stray one (ORT itself reports only "Unexpected
+     * number of inputs"). ORT names a missing input itself.
+     */
+    private void requireInputs(java.util.Set<String> fed) {
+        java.util.Set<String> expected = session.getInputNames();
+        for (String name : fed)
+            if (!expected.contains(name))
+                throw new IllegalArgumentException("the graph takes no input '" + name + "' (its inputs: "
+                        + new java.util.TreeSet<>(expected) + ")");
     }
 
     /** Names of the graph inputs, in order. */

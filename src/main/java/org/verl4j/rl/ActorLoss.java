@@ -22,7 +22,7 @@ public record ActorLoss(PolicyLoss policy, double entropyCoeff, double klCoeff, 
         if (!(klCoeff >= 0) || !Double.isFinite(klCoeff)) throw new IllegalArgumentException("KL coefficient must be finite and ≥ 0, got " + klCoeff);
     }
 
-    /** The authors' settings: ε 0.2/0.2, token-mean, c_H = 0.001, β = 0.001 with K3. */
+    /** The defaults: {@link PolicyLoss#defaults()} (ε 0.2/0.2, dual clip 3, token-mean), c_H = 0.001, β = 0.001 with K3 (spec §8). */
     public static ActorLoss defaults() {
         return new ActorLoss(PolicyLoss.defaults(), 0.001, 0.001, KlEstimator.K3);
     }

@@ -1,5 +1,7 @@
 package org.verl4j.rl;
 
+import java.util.OptionalDouble;
+
 /**
  * PPO clipped-surrogate policy loss with separate low/high clip and optional dual clip (spec §8; verl
  * {@code compute_policy_loss}). All inputs [B][T]; only valid tokens are read.
@@ -18,32 +20,51 @@ package org.verl4j.rl;
  * lower clip fraction = masked_mean[ℓc &gt; ℓ3 and A &lt; 0]   (0 without dual clip)
  * </pre>
  *
+ * <b>Dual clip by default (c = 3), as verl.</b> The spec (§8) makes the dual clip optional; verl's
+ * {@code compute_policy_loss} always applies it with {@code clip_ratio_c = 3}, so the authors' runs had it. verl4j
+ * follows verl: {@link #defaults()} has c = 3, and {@link #withoutDualClip()} gives the plain clipped surrogate. The
+ * two differ only on tokens with A &lt; 0 and ρ &gt; 3, where verl's loss is capped at −A·3.
+ *
  * @param clipLow     ε_low (0.2)
  * @param clipHigh    ε_high (0.2)
- * @param dualClip    c of the dual clip, or {@code Double.NaN} for none
+ * @param dualClip    c of the dual clip (&gt; 1), or empty for none (default 3)
  * @param aggregation the loss aggregation
  */
-public record PolicyLoss(double clipLow, double clipHigh, double dualClip, LossAggregation aggregation) {
+public record PolicyLoss(double clipLow, double clipHigh, OptionalDouble dualClip, LossAggregation aggregation) {
 
     /** The log-ratio clamp ±20. */
     public static final double LOG_RATIO_CLAMP = 20.0;
 
+    /** verl's {@code clip_ratio_c}, the default dual clip. */
+    public static final double VERL_DUAL_CLIP = 3.0;
+
     public PolicyLoss {
         if (!(clipLow >= 0 && clipLow < 1)) throw new IllegalArgumentException("clipLow must be in [0, 1), got " + clipLow);
         if (!(clipHigh >= 0) || !Double.isFinite(clipHigh)) throw new IllegalArgumentException("clipHigh must be finite and ≥ 0, got " + clipHigh);
-        if (!Double.isNaN(dualClip) && !(dualClip > 1 && Double.isFinite(dualClip)))
-            throw new IllegalArgumentException("dual clip c must be > 1 (or NaN for none), got " + dualClip);
+        if (dualClip == null) throw new IllegalArgumentException("dualClip is required (OptionalDouble.empty() for none)");
+        if (dualClip.isPresent() && !(dualClip.getAsDouble() > 1 && Double.isFinite(dualClip.getAsDouble())))
+            throw new IllegalArgumentException("dual clip c must be finite and > 1, got " + dualClip.getAsDouble());
         if (aggregation == null) throw new IllegalArgumentException("aggregation is required");
     }
 
-    /** The authors' defaults: ε = 0.2/0.2, no dual clip, token-mean. */
+    /** With dual clip c (finite, &gt; 1). */
+    public PolicyLoss(double clipLow, double clipHigh, double dualClip, LossAggregation aggregation) {
+        this(clipLow, clipHigh, OptionalDouble.of(dualClip), aggregation);
+    }
+
+    /** The defaults: ε = 0.2/0.2 (spec §8), dual clip c = 3 (verl; see above), token-mean. */
     public static PolicyLoss defaults() {
-        return new PolicyLoss(0.2, 0.2, Double.NaN, LossAggregation.TOKEN_MEAN);
+        return new PolicyLoss(0.2, 0.2, VERL_DUAL_CLIP, LossAggregation.TOKEN_MEAN);
     }
 
     /** The same loss with dual clip c. */
     public PolicyLoss withDualClip(double c) {
         return new PolicyLoss(clipLow, clipHigh, c, aggregation);
+    }
+
+    /** The same loss without dual clip (ℓ = ℓc). */
+    public PolicyLoss withoutDualClip() {
+        return new PolicyLoss(clipLow, clipHigh, OptionalDouble.empty(), aggregation);
     }
 
     /** Loss and diagnostics. */
@@ -54,7 +75,8 @@ public record PolicyLoss(double clipLow, double clipHigh, double dualClip, LossA
         TokenMask.requireFinite(advantages, mask, "advantages");
         int b = mask.length, n = mask[0].length;
         double[][] loss = new double[b][n], negKl = new double[b][n], clipped = new double[b][n], lower = new double[b][n];
-        boolean dual = !Double.isNaN(dualClip);
+        boolean dual = dualClip.isPresent();
+        double c = dualClip.orElse(0);
         for (int i = 0; i < b; i++)
             for (int t = 0; t < n; t++) {
                 if (!mask[i][t]) continue;
@@ -66,7 +88,7 @@ public record PolicyLoss(double clipLow, double clipHigh, double dualClip, LossA
                 double lc = Math.max(l1, l2);                                                        // ℓc
                 double l = lc;
                 if (dual && a < 0) {
-                    double l3 = -a * dualClip;                                                       // ℓ3
+                    double l3 = -a * c;                                                              // ℓ3
                     l = Math.min(l3, lc);
                     lower[i][t] = lc > l3 ? 1 : 0;
                 }
@@ -112,8 +134,8 @@ public record PolicyLoss(double clipLow, double clipHigh, double dualClip, LossA
                 double lc = Math.max(l1, l2);
                 double dc = l1 > l2 ? d1 : l2 > l1 ? d2 : 0.5 * (d1 + d2);                              // ∂ℓc
                 double dl = dc;
-                if (!Double.isNaN(dualClip) && a < 0) {
-                    double l3 = -a * dualClip;
+                if (dualClip.isPresent() && a < 0) {
+                    double l3 = -a * dualClip.getAsDouble();
                     dl = lc < l3 ? dc : lc > l3 ? 0 : 0.5 * dc;                                          // ∂min(ℓ3, ℓc)
                 }
                 g[i][t] = w[i][t] * dl;

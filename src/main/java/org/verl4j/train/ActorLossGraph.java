@@ -52,7 +52,7 @@ final class ActorLossGraph {
         Value lc = g.max(l1, l2).named("l_clip");                                                  // ℓc
         Value zero = g.scalarLike(a, 0);
         Value l = lc, lower = g.mul(a, zero);
-        if (!Double.isNaN(policy.dualClip())) {
+        if (policy.dualClip().isPresent()) {
             Value l3 = g.mul(negA, h.dualClip()).named("l3");                                      // ℓ3 = −A·c
             Value negative = g.less(a, zero);
             l = g.where(negative, g.min(l3, lc), lc);

@@ -9,18 +9,20 @@ import org.verl4j.graph.Value;
  * <pre>
  * n      = ‖g‖₂                                   reported as grad_norm (before clipping)
  * ĝ      = g · min(1, max_norm / (n + 1e-6))
- * θ      ← θ · (1 − lr·λ)                          decoupled weight decay
+ * θ      ← θ · decay                               decoupled weight decay, decay = 1 − lr·λ
  * m      ← β₁·m + (1 − β₁)·ĝ
  * v      ← β₂·v + (1 − β₂)·ĝ²
- * θ      ← θ − (lr / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)      t = step, 1 on the first update
+ * θ      ← θ − step_size · m / (√v / √(1 − β₂ᵗ) + ε)      step_size = lr / (1 − β₁ᵗ), t = 1 on the first update
  * </pre>
- * If n is not finite (NaN or ∞) the step is skipped: θ, m, v come out unchanged (verl skips such steps).
+ * The constants decay, 1 − β₁, 1 − β₂, step_size and √(1 − β₂ᵗ) are inputs computed in double on the host
+ * ({@link StepInputs#optimizer}), as PyTorch computes them in Python floats. If n is not finite (NaN or ∞) the step
+ * is skipped: θ, m, v come out unchanged (verl skips such steps).
  */
 final class AdamWGraph {
 
     /** Optimizer hyperparameter inputs (scalars) and state inputs (flat, length P). */
-    record Inputs(Value theta, Value m, Value v, Value step, Value lr, Value beta1, Value beta2, Value eps,
-                  Value weightDecay, Value maxGradNorm) {
+    record Inputs(Value theta, Value m, Value v, Value decay, Value beta1, Value oneMinusBeta1, Value beta2,
+                  Value oneMinusBeta2, Value stepSize, Value bias2Sqrt, Value eps, Value maxGradNorm) {
     }
 
     /** Updated state and the gradient norm. */
@@ -37,13 +39,11 @@ final class AdamWGraph {
         Value norm = g.sqrt(g.reduceSumAll(g.mul(grad, grad))).named("grad_norm_value");                     // n
         Value coef = g.min(one, g.div(in.maxGradNorm(), g.add(norm, g.scalarLike(norm, NORM_EPSILON))));    // min(1, max/(n+ε))
         Value gHat = g.mul(grad, coef).named("g_clipped");                                                   // ĝ
-        Value decayed = g.mul(in.theta(), g.sub(one, g.mul(in.lr(), in.weightDecay())));                    // θ(1 − lr·λ)
-        Value m = g.add(g.mul(in.beta1(), in.m()), g.mul(g.sub(one, in.beta1()), gHat));                    // m
-        Value v = g.add(g.mul(in.beta2(), in.v()), g.mul(g.sub(one, in.beta2()), g.mul(gHat, gHat)));       // v
-        Value bias1 = g.sub(one, g.pow(in.beta1(), in.step()));                                             // 1 − β₁ᵗ
-        Value bias2 = g.sub(one, g.pow(in.beta2(), in.step()));                                             // 1 − β₂ᵗ
-        Value denom = g.add(g.div(g.sqrt(v), g.sqrt(bias2)), in.eps());                                     // √v/√(1−β₂ᵗ) + ε
-        Value theta = g.sub(decayed, g.mul(g.div(in.lr(), bias1), g.div(m, denom)));
+        Value decayed = g.mul(in.theta(), in.decay());                                                      // θ(1 − lr·λ)
+        Value m = g.add(g.mul(in.beta1(), in.m()), g.mul(in.oneMinusBeta1(), gHat));                        // m
+        Value v = g.add(g.mul(in.beta2(), in.v()), g.mul(in.oneMinusBeta2(), g.mul(gHat, gHat)));           // v
+        Value denom = g.add(g.div(g.sqrt(v), in.bias2Sqrt()), in.eps());                                    // √v/√(1−β₂ᵗ) + ε
+        Value theta = g.sub(decayed, g.mul(in.stepSize(), g.div(m, denom)));                                // θ − step_size·m/denom
         Value finite = g.not(g.or(g.isNaN(norm), g.isInf(norm)));
         return new Outputs(g.where(finite, theta, in.theta()), g.where(finite, m, in.m()), g.where(finite, v, in.v()), norm);
     }

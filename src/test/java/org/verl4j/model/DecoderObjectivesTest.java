@@ -8,6 +8,7 @@ import org.verl4j.rl.ActorLoss;
 import org.verl4j.rl.LossAggregation;
 import org.verl4j.rl.ValueLoss;
 import org.verl4j.train.Objective;
+import org.verl4j.train.StepInputs;
 import org.verl4j.train.TrainStepGraph;
 
 import java.util.Map;
@@ -69,9 +70,9 @@ class DecoderObjectivesTest {
         long[] shape = {2, 4};
         feed.put(TrainStepGraph.OLD_VALUES, HostTensor.ofDoubles(shape, flat(oldValues)));
         feed.put(TrainStepGraph.RETURNS, HostTensor.ofDoubles(shape, flat(returns)));
-        feed.put(TrainStepGraph.VALUE_CLIP, HostTensor.scalar(ElementType.DOUBLE, loss.clipRange()));
+        feed.putAll(StepInputs.objective(new Objective.Critic(loss), ElementType.DOUBLE));
         try (OrtRunner run = GraphRuns.session(TrainStepGraph.build("critic", ElementType.DOUBLE, forward.layout(), forward,
-                new Objective.Critic(loss.aggregation()), TrainStepGraph.Mode.ACCUMULATE))) {
+                new Objective.Critic(loss), TrainStepGraph.Mode.ACCUMULATE))) {
             feed.keySet().retainAll(run.inputNames());
             Map<String, HostTensor> out = run.run(feed);
             assertThat(out.get(TrainStepGraph.LOSS).scalar()).isCloseTo(expected.loss(), within(1e-10));

@@ -9,7 +9,9 @@ import org.verl4j.rl.ActorLoss;
 import org.verl4j.rl.KlEstimator;
 import org.verl4j.rl.LossAggregation;
 import org.verl4j.rl.PolicyLoss;
+import org.verl4j.train.AdamWConfig;
 import org.verl4j.train.Objective;
+import org.verl4j.train.StepInputs;
 import org.verl4j.train.TrainStepGraph;
 
 import java.util.Map;
@@ -83,13 +85,7 @@ class DecoderTrainStepTest {
                 long[] n = {theta.length};
                 feed.put(TrainStepGraph.ADAM_M, HostTensor.ofDoubles(n, m));
                 feed.put(TrainStepGraph.ADAM_V, HostTensor.ofDoubles(n, v));
-                feed.put(TrainStepGraph.STEP, HostTensor.scalar(ElementType.DOUBLE, t));
-                feed.put(TrainStepGraph.LR, HostTensor.scalar(ElementType.DOUBLE, lr));
-                feed.put(TrainStepGraph.BETA1, HostTensor.scalar(ElementType.DOUBLE, beta1));
-                feed.put(TrainStepGraph.BETA2, HostTensor.scalar(ElementType.DOUBLE, beta2));
-                feed.put(TrainStepGraph.EPS, HostTensor.scalar(ElementType.DOUBLE, eps));
-                feed.put(TrainStepGraph.WEIGHT_DECAY, HostTensor.scalar(ElementType.DOUBLE, decay));
-                feed.put(TrainStepGraph.MAX_GRAD_NORM, HostTensor.scalar(ElementType.DOUBLE, maxNorm));
+                feed.putAll(StepInputs.optimizer(new AdamWConfig(lr, beta1, beta2, eps, decay, maxNorm), t, ElementType.DOUBLE));
                 Map<String, HostTensor> out = update.run(feed);
                 theta = out.get(TrainStepGraph.THETA_OUT).doubles();
                 m = out.get(TrainStepGraph.ADAM_M_OUT).doubles();

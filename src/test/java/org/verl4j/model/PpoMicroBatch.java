@@ -3,6 +3,8 @@ package org.verl4j.model;
 import org.verl4j.graph.ElementType;
 import org.verl4j.graph.HostTensor;
 import org.verl4j.rl.ActorLoss;
+import org.verl4j.train.Objective;
+import org.verl4j.train.StepInputs;
 import org.verl4j.train.TrainStepGraph;
 
 import java.util.HashMap;
@@ -80,11 +82,7 @@ final class PpoMicroBatch {
         f.put(TrainStepGraph.OLD_LOG_PROBS, HostTensor.ofFloating(type, shape, flat(oldLogProb)));
         f.put(TrainStepGraph.REF_LOG_PROBS, HostTensor.ofFloating(type, shape, flat(refLogProb)));
         f.put(TrainStepGraph.ADVANTAGES, HostTensor.ofFloating(type, shape, flat(advantages)));
-        f.put(TrainStepGraph.CLIP_LOW, HostTensor.scalar(type, loss.policy().clipLow()));
-        f.put(TrainStepGraph.CLIP_HIGH, HostTensor.scalar(type, loss.policy().clipHigh()));
-        if (!Double.isNaN(loss.policy().dualClip())) f.put(TrainStepGraph.DUAL_CLIP, HostTensor.scalar(type, loss.policy().dualClip()));
-        f.put(TrainStepGraph.ENTROPY_COEFF, HostTensor.scalar(type, loss.entropyCoeff()));
-        f.put(TrainStepGraph.KL_COEFF, HostTensor.scalar(type, loss.klCoeff()));
+        f.putAll(StepInputs.objective(new Objective.Policy(loss), type));
         return f;
     }
 

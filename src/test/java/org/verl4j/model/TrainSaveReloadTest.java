@@ -10,6 +10,7 @@ import org.verl4j.rl.ActorLoss;
 import org.verl4j.rl.LossAggregation;
 import org.verl4j.train.AdamWConfig;
 import org.verl4j.train.Objective;
+import org.verl4j.train.StepConfig;
 import org.verl4j.train.TrainStep;
 import org.verl4j.train.TrainStepGraph;
 
@@ -48,8 +49,9 @@ class TrainSaveReloadTest {
         LossAggregation mode = LossAggregation.TOKEN_MEAN;
         double first, last;
         double[] theta;
-        try (TrainStep step = new TrainStep(ElementType.FLOAT, forward.layout(), forward, new Objective.Sft(mode),
-                new AdamWConfig(0.05, 0.9, 0.999, 1e-8, 0.0, 1.0), Map.of(), theta0, OrtRunner.Options.cpu(1))) {
+        try (TrainStep step = new TrainStep(ElementType.FLOAT, forward.layout(), forward, StepConfig.DEFAULTS
+                .withObjective(new Objective.Sft(mode)).withOptimizer(new AdamWConfig(0.05, 0.9, 0.999, 1e-8, 0.0, 1.0)),
+                theta0, OrtRunner.Options.cpu(1))) {
             first = step.step(List.of(feed)).microBatches().get(0).get(TrainStepGraph.LOSS);
             for (int k = 0; k < 4; k++) step.step(List.of(feed));
             theta = step.theta();

@@ -26,7 +26,7 @@ class PolicyLossTest {
     void dualClipCapsTheLossOfNegativeAdvantagesAtC() {
         double[][] logp = {{Math.log(5)}}, old = {{0}}, adv = {{-1}};
         boolean[][] m = {{true}};
-        assertThat(PolicyLoss.defaults().compute(logp, old, adv, m).loss()).isCloseTo(5, within(1e-12));
+        assertThat(PolicyLoss.defaults().withoutDualClip().compute(logp, old, adv, m).loss()).isCloseTo(5, within(1e-12));
         PolicyLoss.Result dual = PolicyLoss.defaults().withDualClip(3).compute(logp, old, adv, m);
         assertThat(dual.loss()).isEqualTo(3.0);
         assertThat(dual.clipFractionLower()).isEqualTo(1.0);
@@ -37,14 +37,14 @@ class PolicyLossTest {
     @Test
     void logRatioIsClampedAtTwenty() {
         double[][] logp = {{50}}, old = {{0}}, adv = {{-1}};
-        PolicyLoss.Result r = PolicyLoss.defaults().compute(logp, old, adv, new boolean[][]{{true}});
+        PolicyLoss.Result r = PolicyLoss.defaults().withoutDualClip().compute(logp, old, adv, new boolean[][]{{true}});
         assertThat(r.loss()).isEqualTo(Math.exp(20));
         assertThat(r.approxKl()).isEqualTo(-20.0);
     }
 
     @Test
     void separateLowAndHighClip() {
-        PolicyLoss asym = new PolicyLoss(0.2, 0.28, Double.NaN, LossAggregation.TOKEN_MEAN);
+        PolicyLoss asym = new PolicyLoss(0.2, 0.28, 3, LossAggregation.TOKEN_MEAN).withoutDualClip();
         double[][] logp = {{Math.log(1.5)}}, old = {{0}};
         assertThat(asym.compute(logp, old, new double[][]{{1}}, new boolean[][]{{true}}).loss()).isCloseTo(-1.28, within(1e-15));
     }

@@ -16,6 +16,7 @@ import org.verl4j.rl.PolicyLoss;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +36,7 @@ class ActorLossGradientTest {
         int b = 3, t = 5;
         for (LossAggregation agg : LossAggregation.values())
             for (KlEstimator est : KlEstimator.values())
-                for (double dual : new double[]{Double.NaN, 3}) {
+                for (OptionalDouble dual : List.of(OptionalDouble.empty(), OptionalDouble.of(3))) {
                     ActorLoss cfg = new ActorLoss(new PolicyLoss(0.2, 0.28, dual, agg), 0.01, 0.05, est);
                     RandomBatch batch = RandomBatch.of(rnd, b, t, 4);
                     double[] logp = new double[b * t];
@@ -58,10 +59,10 @@ class ActorLossGradientTest {
         Value logProb = g.input("log_prob", type, bt);
         Value entropy = g.input("entropy", type, bt);
         Value mask = g.input(TrainStepGraph.MASK, ElementType.BOOL, bt);
-        ActorLossGraph.Hyper h = new ActorLossGraph.Hyper(g.input("clip_low", type, Shape.SCALAR),
-                g.input("clip_high", type, Shape.SCALAR),
-                Double.isNaN(cfg.policy().dualClip()) ? null : g.input("dual_clip", type, Shape.SCALAR),
-                g.input("entropy_coeff", type, Shape.SCALAR), g.input("kl_coeff", type, Shape.SCALAR));
+        ActorLossGraph.Hyper h = new ActorLossGraph.Hyper(g.input(TrainStepGraph.CLIP_LOW, type, Shape.SCALAR),
+                g.input(TrainStepGraph.CLIP_HIGH, type, Shape.SCALAR),
+                cfg.policy().dualClip().isPresent() ? g.input(TrainStepGraph.DUAL_CLIP, type, Shape.SCALAR) : null,
+                g.input(TrainStepGraph.ENTROPY_COEFF, type, Shape.SCALAR), g.input(TrainStepGraph.KL_COEFF, type, Shape.SCALAR));
         ActorLossGraph.Terms terms = ActorLossGraph.build(g, cfg, h, logProb, g.input("old", type, bt),
                 g.input("ref", type, bt), g.input("adv", type, bt), entropy, mask);
         g.output("dL_dlogp", Autodiff.gradients(g, terms.loss(), List.of(logProb)).get(0));
@@ -73,11 +74,7 @@ class ActorLossGradientTest {
         feed.put("old", HostTensor.ofDoubles(shape, batch.old().clone()));
         feed.put("ref", HostTensor.ofDoubles(shape, batch.ref().clone()));
         feed.put("adv", HostTensor.ofDoubles(shape, batch.adv().clone()));
-        feed.put("clip_low", HostTensor.scalar(type, cfg.policy().clipLow()));
-        feed.put("clip_high", HostTensor.scalar(type, cfg.policy().clipHigh()));
-        if (!Double.isNaN(cfg.policy().dualClip())) feed.put("dual_clip", HostTensor.scalar(type, cfg.policy().dualClip()));
-        feed.put("entropy_coeff", HostTensor.scalar(type, cfg.entropyCoeff()));
-        feed.put("kl_coeff", HostTensor.scalar(type, cfg.klCoeff()));
+        feed.putAll(StepInputs.objective(new Objective.Policy(cfg), type));
         try (OrtRunner r = new OrtRunner(g.build(), OrtRunner.Options.cpu(1))) {
             return r.run(feed).get("dL_dlogp").doubles();
         }

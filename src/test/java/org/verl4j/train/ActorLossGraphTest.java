@@ -10,7 +10,9 @@ import org.verl4j.rl.KlEstimator;
 import org.verl4j.rl.LossAggregation;
 import org.verl4j.rl.PolicyLoss;
 
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,11 +37,7 @@ class ActorLossGraphTest {
         feed.put(TrainStepGraph.THETA, HostTensor.ofFloating(type, new long[]{p}, batch.z()));
         feed.put(TrainStepGraph.GRAD_ACC, HostTensor.ofFloating(type, new long[]{p}, new double[(int) p]));
         feed.put(TrainStepGraph.WEIGHT, HostTensor.scalar(type, 1));
-        feed.put(TrainStepGraph.CLIP_LOW, HostTensor.scalar(type, cfg.policy().clipLow()));
-        feed.put(TrainStepGraph.CLIP_HIGH, HostTensor.scalar(type, cfg.policy().clipHigh()));
-        if (!Double.isNaN(cfg.policy().dualClip())) feed.put(TrainStepGraph.DUAL_CLIP, HostTensor.scalar(type, cfg.policy().dualClip()));
-        feed.put(TrainStepGraph.ENTROPY_COEFF, HostTensor.scalar(type, cfg.entropyCoeff()));
-        feed.put(TrainStepGraph.KL_COEFF, HostTensor.scalar(type, cfg.klCoeff()));
+        feed.putAll(StepInputs.objective(new Objective.Policy(cfg), type));
         try (OrtRunner r = new OrtRunner(graph, OrtRunner.Options.cpu(1))) {
             return r.run(feed);
         }
@@ -65,7 +63,7 @@ class ActorLossGraphTest {
         Random rnd = new Random();
         for (LossAggregation agg : LossAggregation.values())
             for (KlEstimator est : KlEstimator.values())
-                for (double dual : new double[]{Double.NaN, 3}) {
+                for (OptionalDouble dual : List.of(OptionalDouble.empty(), OptionalDouble.of(3))) {
                     RandomBatch batch = RandomBatch.of(rnd, B, T, V);
                     ActorLoss cfg = new ActorLoss(new PolicyLoss(0.2, 0.28, dual, agg), 0.01, 0.05, est);
                     assertMatches(outputs(ElementType.DOUBLE, cfg, batch), java(cfg, batch, batch.z()), 1e-12,

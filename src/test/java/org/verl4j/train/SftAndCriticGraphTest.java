@@ -86,12 +86,12 @@ class SftAndCriticGraphTest {
             }
             ValueLoss loss = new ValueLoss(0.5, agg);
             long[] bt = {B, T};
-            Map<String, HostTensor> feed = Map.of(TrainStepGraph.MASK, HostTensor.ofBooleans(bt, b.mask().clone()),
-                    TrainStepGraph.OLD_VALUES, HostTensor.ofDoubles(bt, old.clone()),
-                    TrainStepGraph.RETURNS, HostTensor.ofDoubles(bt, returns.clone()),
-                    TrainStepGraph.VALUE_CLIP, HostTensor.scalar(ElementType.DOUBLE, loss.clipRange()));
+            Map<String, HostTensor> feed = new HashMap<>(StepInputs.objective(new Objective.Critic(loss), ElementType.DOUBLE));
+            feed.put(TrainStepGraph.MASK, HostTensor.ofBooleans(bt, b.mask().clone()));
+            feed.put(TrainStepGraph.OLD_VALUES, HostTensor.ofDoubles(bt, old.clone()));
+            feed.put(TrainStepGraph.RETURNS, HostTensor.ofDoubles(bt, returns.clone()));
             JavaLoss java = v -> loss.compute(b.rows(v), b.rows(old), b.rows(returns), b.maskRows()).loss();
-            Map<String, HostTensor> out = run(new Objective.Critic(agg), bt, values, feed);
+            Map<String, HostTensor> out = run(new Objective.Critic(loss), bt, values, feed);
             ValueLoss.Result expected = loss.compute(b.rows(values), b.rows(old), b.rows(returns), b.maskRows());
             assertThat(out.get(TrainStepGraph.LOSS).scalar()).as("critic " + agg).isCloseTo(expected.loss(), within(1e-12));
             assertThat(out.get(TrainStepGraph.VF_CLIPFRAC).scalar()).isCloseTo(expected.clipFraction(), within(1e-12));

@@ -5,9 +5,7 @@ import org.verl4j.graph.ElementType;
 import org.verl4j.graph.HostTensor;
 import org.verl4j.model.DecoderForward;
 import org.verl4j.model.ModelConfig;
-import org.verl4j.rl.ActorLoss;
-import org.verl4j.train.AdamWConfig;
-import org.verl4j.train.Objective;
+import org.verl4j.train.StepConfig;
 import org.verl4j.train.TrainStep;
 import org.verl4j.train.TrainStepGraph;
 import picocli.CommandLine.Command;
@@ -19,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code verl4j bench train}: one PPO optimizer step (forward, token log-probs, clipped loss with entropy and KL
+ * {@code verl4j bench train}: one PPO optimizer step with {@link StepConfig#DEFAULTS} (forward, token log-probs, clipped loss with entropy and KL
  * terms, backward, global-norm clip, AdamW) on one float32 micro-batch of B × (P + R) tokens
  * ({@link SyntheticPpoBatch}), against the PyTorch anchor of PERFORMANCE.md. The FLOP count is
  * <pre>
@@ -67,9 +65,6 @@ public final class TrainBenchCommand implements Runnable {
                 m.label(), n, batch, prompt, response, device.device(), device.threads());
         out.flush();
 
-        ActorLoss loss = ActorLoss.defaults();
-        Map<String, Double> hyper = Map.of(TrainStepGraph.CLIP_LOW, 0.2, TrainStepGraph.CLIP_HIGH, 0.2,
-                TrainStepGraph.ENTROPY_COEFF, 0.001, TrainStepGraph.KL_COEFF, 0.001);
         float[] flat = m.weights().flatten();
         double[] theta = new double[flat.length];
         for (int i = 0; i < theta.length; i++) theta[i] = flat[i];
@@ -78,7 +73,7 @@ public final class TrainBenchCommand implements Runnable {
 
         TrainStep[] holder = new TrainStep[1];
         Timing creation = Timing.median(() -> holder[0] = new TrainStep(ElementType.FLOAT, forward.layout(), forward,
-                new Objective.Policy(loss), AdamWConfig.defaults(), hyper, theta, device.runnerOptions()), 1);
+                StepConfig.DEFAULTS, theta, device.runnerOptions()), 1);
         try (TrainStep step = holder[0]) {
             double[] last = new double[2];
             Runnable one = () -> {
