@@ -1,5 +1,7 @@
 package org.verl4j.trainer;
 
+import org.verl4j.train.TrainStep;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -112,8 +114,8 @@ public final class Checkpoints {
         double[] controller = new double[c.size()];
         for (int i = 0; i < controller.length; i++) controller[i] = c.get(i).asDouble();
         try (SafetensorsFile f = SafetensorsFile.open(dir.resolve(OPTIMIZER))) {
-            OptimizerState actor = read(f, "", s.get("optimizer_steps").asLong());
-            Optional<OptimizerState> critic = s.has("critic_optimizer_steps")
+            TrainStep.State actor = read(f, "", s.get("optimizer_steps").asLong());
+            Optional<TrainStep.State> critic = s.has("critic_optimizer_steps")
                     ? Optional.of(read(f, "critic_", s.get("critic_optimizer_steps").asLong())) : Optional.empty();
             return new TrainerState(s.get("step").asInt(), s.get("data_cursor").asLong(),
                     ControllerState.fromArray(controller), actor, critic);
@@ -125,22 +127,22 @@ public final class Checkpoints {
         s.put("format", FORMAT);
         s.put("step", state.step());
         s.put("data_cursor", state.dataCursor());
-        s.put("optimizer_steps", state.actor().t());
-        state.critic().ifPresent(c -> s.put("critic_optimizer_steps", c.t()));
+        s.put("optimizer_steps", state.actor().steps());
+        state.critic().ifPresent(c -> s.put("critic_optimizer_steps", c.steps()));
         ArrayNode c = s.putArray("controller");
         for (double x : state.controller().toArray()) c.add(x);                    // doubles round-trip exactly in JSON
         return s;
     }
 
-    private static List<NamedTensor> tensors(String prefix, OptimizerState o) {
+    private static List<NamedTensor> tensors(String prefix, TrainStep.State o) {
         long[] shape = {o.theta().length};
         return List.of(NamedTensor.ofDoubles(prefix + "theta", DType.F64, shape, o.theta()),
                 NamedTensor.ofDoubles(prefix + "adam_m", DType.F64, shape, o.m()),
                 NamedTensor.ofDoubles(prefix + "adam_v", DType.F64, shape, o.v()));
     }
 
-    private static OptimizerState read(SafetensorsFile f, String prefix, long t) throws IOException {
-        return new OptimizerState(f.readDoubles(prefix + "theta"), f.readDoubles(prefix + "adam_m"),
+    private static TrainStep.State read(SafetensorsFile f, String prefix, long t) throws IOException {
+        return new TrainStep.State(f.readDoubles(prefix + "theta"), f.readDoubles(prefix + "adam_m"),
                 f.readDoubles(prefix + "adam_v"), t);
     }
 

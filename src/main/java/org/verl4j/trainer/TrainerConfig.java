@@ -7,12 +7,15 @@ import org.verl4j.rl.KlEstimator;
 import org.verl4j.rl.LossAggregation;
 import org.verl4j.rl.PolicyLoss;
 import org.verl4j.rl.TaskReward;
+import org.verl4j.rollout.PromptFormat;
 import org.verl4j.shaping.ChannelWeights;
 import org.verl4j.shaping.Hypothesis;
 import org.verl4j.shaping.Numerics;
 import org.verl4j.shaping.Placement;
 import org.verl4j.shaping.VerlConfig;
 import org.verl4j.train.AdamWConfig;
+import org.verl4j.train.Objective;
+import org.verl4j.train.StepConfig;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -114,7 +117,7 @@ public record TrainerConfig(ConfigValues values, Path model, Path data, PromptFo
         RankOptions rank = new RankOptions(v.integer("rank.stride"), v.integer("rank.max_len"),
                 enumOf(Truncation.class, truncation));
         PolicyLoss pg = new PolicyLoss(v.number("optim.clip_low"), v.number("optim.clip_high"),
-                v.optionalNumber("optim.dual_clip").orElse(Double.NaN),                  // PolicyLoss's own "none"
+                v.optionalNumber("optim.dual_clip"),
                 enumOf(LossAggregation.class, v.text("optim.aggregation")));
         ActorLoss actor = new ActorLoss(pg, v.number("optim.entropy_coeff"), v.number("optim.kl_coeff"),
                 enumOf(KlEstimator.class, v.text("optim.kl_estimator")));
@@ -131,6 +134,11 @@ public record TrainerConfig(ConfigValues values, Path model, Path data, PromptFo
                 optim, new Schedule(v.integer("train.steps"), v.integer("eval.every"), v.integer("eval.n"),
                         v.integer("data.eval_problems"), v.integer("checkpoint.every")),
                 new Machine(v.longValue("seed"), v.text("device"), v.integer("threads")));
+    }
+
+    /** The actor's train-step configuration: PPO loss, AdamW, K micro-batches per optimizer step. */
+    public StepConfig actorStep() {
+        return new StepConfig(new Objective.Policy(optim.actorLoss()), optim.adamW(), microBatchesPerUpdate());
     }
 
     /** β of the entropy-advantage bonus. */

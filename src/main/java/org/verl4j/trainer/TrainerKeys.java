@@ -34,8 +34,8 @@ public final class TrainerKeys {
         // where
         key("model.dir", PATH, QUICKSTART_MODEL, "Hugging Face model directory to start from (config.json, safetensors, tokenizer)");
         key("data.dir", PATH, QUICKSTART_DATA, "directory with train.jsonl and test.jsonl (tasks.Problem lines)");
-        choice("data.template", "raw", "prompt template: raw (the problem text; char models add their separator), abel, qwen-boxed",
-                "raw", "abel", "qwen-boxed");
+        choice("data.template", "chat", "prompt format (rollout.PromptFormat): chat (the model's chat template; the char models "
+                + "append their separator), plain, abel, qwen-boxed", "chat", "plain", "abel", "qwen-boxed");
         key("data.eval_problems", INT, "100", "held-out problems per evaluation (the first ones of test.jsonl; 0 = all)");
         key("out.dir", PATH, "runs/train", "run directory (--out)");
         // what
@@ -81,7 +81,8 @@ public final class TrainerKeys {
         key("optim.max_grad_norm", DOUBLE, str(adam.maxGradNorm()), "global gradient-norm clip");
         key("optim.clip_low", DOUBLE, str(pg.clipLow()), "PPO ε_low");
         key("optim.clip_high", DOUBLE, str(pg.clipHigh()), "PPO ε_high");
-        key("optim.dual_clip", OPTIONAL_DOUBLE, "none", "dual-clip c > 1, or none");
+        key("optim.dual_clip", OPTIONAL_DOUBLE, pg.dualClip().isPresent() ? str(pg.dualClip().getAsDouble()) : "none",
+                "dual-clip c > 1, or none");
         key("optim.entropy_coeff", DOUBLE, "0", "entropy bonus coefficient c_H");
         key("optim.kl_coeff", DOUBLE, "0", "KL-in-loss β (0 skips the reference policy)");
         choice("optim.kl_estimator", "k3", "KL estimator", "k1", "abs", "k2", "k3");

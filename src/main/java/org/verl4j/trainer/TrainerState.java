@@ -1,5 +1,7 @@
 package org.verl4j.trainer;
 
+import org.verl4j.train.TrainStep;
+
 import org.verl4j.shaping.ControllerState;
 
 import java.util.Optional;
@@ -15,8 +17,8 @@ import java.util.Optional;
  * @param actor      the policy's θ and AdamW state
  * @param critic     the critic's, for ppo-gae
  */
-public record TrainerState(int step, long dataCursor, ControllerState controller, OptimizerState actor,
-                           Optional<OptimizerState> critic) {
+public record TrainerState(int step, long dataCursor, ControllerState controller, TrainStep.State actor,
+                           Optional<TrainStep.State> critic) {
 
     public TrainerState {
         if (step < 0 || dataCursor < 0) throw new IllegalArgumentException("step and data cursor must be ≥ 0, got " + step + ", " + dataCursor);

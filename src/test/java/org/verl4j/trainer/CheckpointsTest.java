@@ -1,5 +1,7 @@
 package org.verl4j.trainer;
 
+import org.verl4j.train.TrainStep;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verl4j.shaping.ControllerState;
@@ -31,8 +33,8 @@ class CheckpointsTest {
         double[] theta = r.doubles(50).toArray(), m = r.doubles(50).toArray(), v = r.doubles(50).toArray();
         ControllerState c = new ControllerState(step, r.nextGaussian(), new RankIndicators(r.nextGaussian(), r.nextGaussian(), 3.1),
                 new RankIndicators(0.1, -0.2, 2.9));
-        return new TrainerState(step, 8L * step, c, new OptimizerState(theta, m, v, step),
-                Optional.of(new OptimizerState(r.doubles(7).toArray(), r.doubles(7).toArray(), r.doubles(7).toArray(), 2L * step)));
+        return new TrainerState(step, 8L * step, c, new TrainStep.State(theta, m, v, step),
+                Optional.of(new TrainStep.State(r.doubles(7).toArray(), r.doubles(7).toArray(), r.doubles(7).toArray(), 2L * step)));
     }
 
     static void model(Path dir, double[] theta) throws IOException {
@@ -51,9 +53,9 @@ class CheckpointsTest {
         assertThat(back.actor().theta()).isEqualTo(s.actor().theta());
         assertThat(back.actor().m()).isEqualTo(s.actor().m());
         assertThat(back.actor().v()).isEqualTo(s.actor().v());
-        assertThat(back.actor().t()).isEqualTo(3);
+        assertThat(back.actor().steps()).isEqualTo(3);
         assertThat(back.critic().orElseThrow().theta()).isEqualTo(s.critic().orElseThrow().theta());
-        assertThat(back.critic().orElseThrow().t()).isEqualTo(6);
+        assertThat(back.critic().orElseThrow().steps()).isEqualTo(6);
         assertThat(dir.resolve("model.txt")).exists();
         assertThat(Checkpoints.resolve(run)).isEqualTo(dir);
         cps.save(state(5, 12), CheckpointsTest::model);

@@ -29,7 +29,7 @@ class TrainerConfigTest {
         assertThat(c.data()).isEqualTo(Path.of(TrainerKeys.QUICKSTART_DATA));
         // short arithmetic responses: the paper's stride would leave ERV/ERA unmeasured
         assertThat(c.rank().stride()).isLessThan(RankOptions.DEFAULTS.stride());
-        assertThat(c.optim().actorLoss().policy().dualClip()).isNaN();
+        assertThat(c.optim().actorLoss().policy().dualClip()).isEqualTo(org.verl4j.rl.PolicyLoss.defaults().dualClip());
     }
 
     @Test
@@ -44,7 +44,7 @@ class TrainerConfigTest {
         assertThat(c.verl().kappa()).isEqualTo(3.0);
         assertThat(c.verl().placement()).isEqualTo(Placement.ALL_TOKENS);
         assertThat(c.verl().explore().erv()).isEqualTo(0.2);
-        assertThat(c.optim().actorLoss().policy().dualClip()).isNaN();
+        assertThat(c.optim().actorLoss().policy().dualClip()).isEmpty();
         assertThat(c.rollout().n()).isEqualTo(8);                           // untouched default
     }
 
