@@ -1,0 +1,233 @@
+package org.verl4j.trainer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.verl4j.graph.ElementType;
+import org.verl4j.graph.OrtRunner;
+import org.verl4j.io.AtomicFile;
+import org.verl4j.io.DType;
+import org.verl4j.model.DecoderForward;
+import org.verl4j.model.DecoderWeights;
+import org.verl4j.model.Device;
+import org.verl4j.model.ModelConfig;
+import org.verl4j.model.TrainedCheckpoint;
+import org.verl4j.rank.DatasetRank;
+import org.verl4j.rollout.EngineOptions;
+import org.verl4j.rollout.Prompt;
+import org.verl4j.rollout.Rollout;
+import org.verl4j.rollout.RolloutEngine;
+import org.verl4j.rollout.SamplingConfig;
+import org.verl4j.shaping.ControllerState;
+import org.verl4j.tasks.Problem;
+import org.verl4j.tasks.ProblemJsonl;
+import org.verl4j.train.TrainStep;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code verl4j train}: the RLVR loop with VERL (spec §6–§8) from one {@link TrainerConfig}. Each step:
+ * <pre>
+ * prompts   = DataCursor.take(cursor, rollout.prompts)                       seeded stream over train.jsonl
+ * rollouts  = engine.generate(prompts, n, seed(u))                           with ER/ERV/ERA and hidden states
+ * s_i       = task reward of the verifier's verdict                          spec §8
+ * A         = AdvantageStage (estimator, VERL controller or entropy bonus)   spec §6–§7
+ * θ         = PolicyUpdate (PPO over mini-/micro-batches, old log-probs = the rollout's)
+ * engine.setPolicy(θ)
+ * </pre>
+ * then {@code steps.jsonl}, periodic held-out pass@k, periodic atomic checkpoints; at the end plots and summaries.
+ * The run directory holds {@code config.json}, {@code initial_eval.json}, {@code steps.jsonl},
+ * {@code checkpoints/}, {@code plots/}, {@code summary.json}, {@code summary.md}.
+ */
+public final class Trainer implements AutoCloseable {
+
+    /** What a finished run reports. */
+    public record Result(Path runDir, EvalScores initial, EvalScores last, List<StepRecord> steps, double wallSeconds) {
+    }
+
+    private static final long EVAL_SEED_OFFSET = 0x5EEDL;
+    private final TrainerConfig config;
+    private final Path runDir;
+    private final PrintStream log;
+    private final ModelConfig model;
+    private final List<Problem> train, test;
+    private final RolloutEngine engine;
+    private final TrainStep actor;
+
+    /** Opens the model, the data and the sessions; nothing is written yet. */
+    public Trainer(TrainerConfig config, Path runDir, PrintStream log) throws IOException {
+        if (config.algorithm().needsCritic())
+            throw new IllegalArgumentException("algorithm ppo-gae: the critic is not wired into verl4j train yet "
+                    + "(use grpo, drgrpo, rloo or reinforce++)");
+        if (config.optim().actorLoss().klCoeff() != 0)
+            throw new IllegalArgumentException("optim.kl_coeff = " + config.optim().actorLoss().klCoeff()
+                    + ": the reference-policy log-probs are not wired into verl4j train yet (use 0)");
+        this.config = config;
+        this.runDir = runDir;
+        this.log = log;
+        this.train = ProblemJsonl.read(config.data().resolve("train.jsonl"));
+        List<Problem> allTest = ProblemJsonl.read(config.data().resolve("test.jsonl"));
+        int k = config.schedule().evalProblems();
+        this.test = k == 0 || k >= allTest.size() ? allTest : allTest.subList(0, k);
+        DecoderWeights weights = DecoderWeights.load(config.model());
+        this.model = weights.config();
+        OrtRunner.Options ort = Device.parse(config.machine().device()).runnerOptions(config.machine().threads());
+        this.engine = RolloutEngine.open(config.model(), EngineOptions.cpu(config.machine().threads()).withOrt(ort)
+                .withRank(config.rank()).withMetricThreads(config.machine().threads())
+                .withHidden(EngineOptions.HiddenStates.KEEP));
+        float[] flat = weights.flatten();
+        double[] theta0 = new double[flat.length];
+        for (int i = 0; i < flat.length; i++) theta0[i] = flat[i];
+        this.actor = new TrainStep(ElementType.FLOAT, DecoderForward.layout(model), new DecoderForward(model),
+                config.actorStep(), theta0, ort);
+    }
+
+    /** Runs from the start ({@code resume} empty) or from a checkpoint, to {@code train.steps}. */
+    public Result run(Optional<Path> resume) throws IOException {
+        long start = System.nanoTime();
+        Files.createDirectories(runDir);
+        byte[] resolved = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(config.values().toJson());
+        AtomicFile.write(runDir.resolve("config.json"), out -> out.write(resolved));
+        log.print(config.values().render());
+        log.println("run directory: " + runDir);
+        TrainerState state = new TrainerState(0, 0, ControllerState.initial(), actor.state(), Optional.empty());
+        if (resume.isPresent()) {
+            Path cp = Checkpoints.resolve(resume.get());
+            state = Checkpoints.load(cp);
+            actor.restore(state.actor());
+            engine.setPolicy(state.actor().theta());
+            log.println("resumed from " + cp + " at step " + state.step());
+        }
+        EvalScores initial = initialEval(state.step());
+        Checkpoints checkpoints = new Checkpoints(runDir);
+        DataCursor<Problem> cursor = new DataCursor<>(train, config.machine().seed());
+        int steps = config.schedule().steps();
+        ProgressBar bar = new ProgressBar(log, state.step(), steps);
+        EvalScores last = initial;
+        try (StepLog stepLog = new StepLog(runDir.resolve("steps.jsonl"), state.step())) {
+            while (state.step() < steps) {
+                int u = state.step() + 1;
+                StepOutcome o = step(u, cursor, state);
+                state = o.state();
+                StepMetrics metrics = o.metrics();
+                boolean lastStep = u == steps;
+                int every = config.schedule().evalEvery();
+                if (every > 0 && u % every == 0 && !lastStep) {
+                    last = evaluate(u);
+                    metrics.put(StepMetrics.EVAL_PASS1, last.pass1());
+                }
+                StepRecord record = metrics.build(u);
+                stepLog.append(record);
+                int cpEvery = config.schedule().checkpointEvery();
+                if (lastStep || (cpEvery > 0 && u % cpEvery == 0)) checkpoints.save(state, this::writeModel);
+                bar.update(u, String.format(Locale.ROOT, "reward %.3f  acc %.2f  aux %.4f",
+                        record.get(StepMetrics.REWARD_MEAN), record.get(StepMetrics.ACCURACY), record.get(StepMetrics.AUX_MEAN)));
+            }
+            if (steps > 0 || resume.isEmpty()) last = evaluate(steps);
+            List<StepRecord> records = stepLog.records();
+            RunPlots.write(runDir.resolve("plots"), records);
+            double wall = (System.nanoTime() - start) / 1e9;
+            new RunSummary(config.values(), initial, last, wall, records, RunSummary.measurePeakRssMb()).write(runDir);
+            log.print(new RunSummary(config.values(), initial, last, wall, records, Double.NaN).markdown(runDir));
+            return new Result(runDir, initial, last, records, wall);
+        }
+    }
+
+    private record StepOutcome(TrainerState state, StepMetrics metrics) {
+    }
+
+    private StepOutcome step(int u, DataCursor<Problem> cursor, TrainerState state) {
+        long t0 = System.nanoTime();
+        int n = config.rollout().n();
+        List<Problem> problems = cursor.take(state.dataCursor(), config.rollout().prompts());
+        List<Prompt> prompts = new ArrayList<>();
+        for (Problem p : problems) prompts.add(prompt(p));
+        long seed = DataCursor.samplingSeed(config.machine().seed(), u);
+        List<Rollout> rollouts = engine.generate(prompts, sampling(n, seed));
+        double metricWait = engine.timings().metricWaitSeconds();
+        long t1 = System.nanoTime();
+        Graded graded = Graded.of(rollouts, problems, n, engine.tokenizer(), config.reward());
+        long t2 = System.nanoTime();
+        DatasetRank dataset = StepReport.datasetRank(rollouts, config.datasetStride());
+        AdvantageStage.Outcome adv = AdvantageStage.run(config, rollouts, graded.scores(), state.controller());
+        long t3 = System.nanoTime();
+        int[][] promptIds = new int[rollouts.size()][], responses = new int[rollouts.size()][];
+        double[][] old = new double[rollouts.size()][];
+        for (int i = 0; i < rollouts.size(); i++) {
+            Rollout r = rollouts.get(i);
+            promptIds[i] = prompts.get(i / n).tokenIds();
+            responses[i] = r.tokenIds();
+            old[i] = new double[r.length()];
+            for (int t = 0; t < r.length(); t++) old[i][t] = r.logProbs()[t];
+        }
+        PpoBatch batch = new PpoBatch(promptIds, responses, old, old, adv.advantages(), engine.tokenizer().padId());
+        PolicyUpdate.Stats update = PolicyUpdate.run(actor, batch, config, seed, u);
+        TrainStep.State next = actor.state();
+        engine.setPolicy(next.theta());
+        long t4 = System.nanoTime();
+        StepMetrics m = StepReport.of(rollouts, graded, n, adv, update, dataset, config.optim().adamW().lr())
+                .put(StepMetrics.TIME_GENERATE, (t1 - t0) / 1e9 - metricWait)
+                .put(StepMetrics.TIME_METRICS, metricWait + (t3 - t2) / 1e9)
+                .put(StepMetrics.TIME_REWARD, (t2 - t1) / 1e9)
+                .put(StepMetrics.TIME_UPDATE, (t4 - t3) / 1e9)
+                .put(StepMetrics.TIME_STEP, (t4 - t0) / 1e9);
+        TrainerState after = new TrainerState(u, state.dataCursor() + problems.size(), adv.controller(), next, Optional.empty());
+        return new StepOutcome(after, m);
+    }
+
+    private Prompt prompt(Problem p) {
+        return new Prompt(p.id(), engine.tokenizer().encode(config.template().render(p.prompt(), engine.tokenizer())));
+    }
+
+    private SamplingConfig sampling(int n, long seed) {
+        TrainerConfig.Rollout r = config.rollout();
+        return new SamplingConfig(n, r.temperature(), r.topP(), r.topK(), 0.0, r.maxNewTokens(), seed);
+    }
+
+    private EvalScores evaluate(int step) {
+        return HeldOutEval.run(engine, test, config.template(),
+                sampling(config.schedule().evalN(), config.machine().seed() + EVAL_SEED_OFFSET), step);
+    }
+
+    /** The initial policy's scores: evaluated and saved on a fresh run, read back on a resumed one. */
+    private EvalScores initialEval(int resumedAt) throws IOException {
+        Path file = runDir.resolve("initial_eval.json");
+        ObjectMapper json = new ObjectMapper();
+        if (resumedAt > 0 && Files.exists(file)) {
+            JsonNode o = json.readTree(file.toFile());
+            Map<String, Double> pass = new LinkedHashMap<>();
+            o.get("pass").fields().forEachRemaining(e -> pass.put(e.getKey(), e.getValue().asDouble()));
+            return new EvalScores(0, o.get("problems").asInt(), o.get("n").asInt(), pass);
+        }
+        if (resumedAt > 0) throw new IllegalArgumentException(runDir + " has no initial_eval.json to resume with");
+        EvalScores e = evaluate(0);
+        var o = json.createObjectNode().put("problems", e.problems()).put("n", e.n());
+        var pass = o.putObject("pass");
+        e.passAtK().forEach(pass::put);
+        byte[] bytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(o);
+        AtomicFile.write(file, out -> out.write(bytes));
+        log.println("initial " + e.passAtK());
+        return e;
+    }
+
+    private void writeModel(Path dir, double[] theta) throws IOException {
+        TrainedCheckpoint.write(config.model(), DecoderWeights.unflatten(model, theta), dir, DType.F32);
+    }
+
+    @Override
+    public void close() {
+        try {
+            actor.close();
+        } finally {
+            engine.close();
+        }
+    }
+}
