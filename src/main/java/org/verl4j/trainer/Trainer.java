@@ -193,8 +193,8 @@ public final class Trainer implements AutoCloseable {
     }
 
     private EvalScores evaluate(int step) {
-        return HeldOutEval.run(engine, test, config.template(),
-                sampling(config.schedule().evalN(), config.machine().seed() + EVAL_SEED_OFFSET), step);
+        return HeldOutEval.run(engine, config.data().getFileName().toString(), test, config.template(),
+                sampling(config.schedule().evalN(), config.machine().seed() + EVAL_SEED_OFFSET), config.machine().threads(), step);
     }
 
     /** The initial policy's scores: evaluated and saved on a fresh run, read back on a resumed one. */
