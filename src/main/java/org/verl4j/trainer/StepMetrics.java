@@ -19,6 +19,7 @@ public final class StepMetrics {
             GRAD_NORM = "actor/grad_norm", SKIPPED_UPDATES = "actor/skipped_updates", LR = "actor/lr",
             CRITIC_LOSS = "critic/loss", CRITIC_GRAD_NORM = "critic/grad_norm";
     public static final String LOGPROB_GAP = "rollout/train_logprob_gap";
+    public static final String ER_MEAN = "rank/er_mean", ERV_MEAN = "rank/erv_mean", ERA_MEAN = "rank/era_mean";
     public static final String ER_CORRECT = "rank/er_correct", ER_INCORRECT = "rank/er_incorrect",
             ERV_CORRECT = "rank/erv_correct", ERV_INCORRECT = "rank/erv_incorrect",
             ERA_CORRECT = "rank/era_correct", ERA_INCORRECT = "rank/era_incorrect",

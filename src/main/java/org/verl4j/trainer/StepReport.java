@@ -84,6 +84,7 @@ final class StepReport {
                 .put(PG_CLIPFRAC, update.clipFraction()).put(PG_CLIPFRAC_LOWER, update.clipFractionLower())
                 .put(PPO_KL, update.ppoKl()).put(GRAD_NORM, update.gradNorm()).put(LR, lr)
                 .put(LOGPROB_GAP, update.logProbGap()).put("rollout/token_entropy", mean(entropy))
+                .put(ER_MEAN, mean(er)).put(ERV_MEAN, mean(erv)).put(ERA_MEAN, mean(era))
                 .put(ER_CORRECT, meanWhere(er, ok, true)).put(ER_INCORRECT, meanWhere(er, ok, false))
                 .put(ERV_CORRECT, meanWhere(erv, ok, true)).put(ERV_INCORRECT, meanWhere(erv, ok, false))
                 .put(ERA_CORRECT, meanWhere(era, ok, true)).put(ERA_INCORRECT, meanWhere(era, ok, false))

@@ -1,0 +1,41 @@
+package org.verl4j.cli;
+
+import org.verl4j.trainer.Experiment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code verl4j experiment [--seeds 3] [--config FILE] [--set key=value]… --out DIR}: GRPO vs GRPO + VERL vs
+ * GRPO + entropy advantage, same budget and seeds, with a Markdown pass@k table (mean ± sd) and ER/ERV/ERA curves.
+ */
+@Command(name = "experiment", mixinStandardHelpOptions = true,
+        description = {"Run GRPO, GRPO + VERL and GRPO + entropy-advantage for several seeds with the same budget",
+                "(the quickstart's configuration plus --config/--set), then write experiment.md (pass@k mean ± sd",
+                "over seeds) and curves-*.png (ER, ERV, ERA, accuracy averaged over seeds) into --out."})
+public final class ExperimentCommand implements Callable<Integer> {
+
+    @Option(names = "--seeds", defaultValue = "3", description = "Seeds per arm (0 … N−1; default ${DEFAULT-VALUE}).")
+    int seeds;
+
+    @Option(names = "--config", description = "Shared configuration file (as verl4j train).")
+    Path config;
+
+    @Option(names = "--set", description = "Shared override key=value (repeatable).")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--out", required = true, description = "Experiment directory.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        if (seeds < 1) throw new IllegalArgumentException("--seeds must be ≥ 1, got " + seeds);
+        System.out.println(Experiment.run(config, sets, Experiment.ARMS, seeds, out, System.err));
+        return 0;
+    }
+}
