@@ -32,10 +32,13 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Experiment directory.")
     Path out;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
         if (seeds < 1) throw new IllegalArgumentException("--seeds must be ≥ 1, got " + seeds);
-        System.out.println(Experiment.run(config, sets, Experiment.ARMS, seeds, out, System.err));
+        spec.commandLine().getOut().println(Experiment.run(config, sets, Experiment.ARMS, seeds, out, spec.commandLine().getErr()));
         return 0;
     }
 }

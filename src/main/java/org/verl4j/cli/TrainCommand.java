@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,9 +40,12 @@ public final class TrainCommand implements Callable<Integer> {
             + "the run's config.json is the base configuration, --config/--set apply on top.")
     Path resume;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
-        PrintStream err = System.err;
+        PrintWriter err = spec.commandLine().getErr();
         List<String> overrides = new ArrayList<>();
         Path base = config;
         if (resume != null) {
@@ -59,7 +62,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("model directory " + c.model() + " does not exist (set model.dir)");
         try (Trainer trainer = new Trainer(c, c.out(), err)) {
             Trainer.Result r = trainer.run(Optional.ofNullable(resume));
-            System.out.println(r.runDir().resolve("summary.md"));
+            spec.commandLine().getOut().println(r.runDir().resolve("summary.md"));
         }
         return 0;
     }

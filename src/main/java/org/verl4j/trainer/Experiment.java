@@ -9,7 +9,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.verl4j.io.AtomicFile;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ public final class Experiment {
     }
 
     /** Runs every arm × seed (seeds 0 … seeds−1) with {@code shared} keys on top of {@code configFile}. */
-    public static Path run(Path configFile, List<String> shared, List<Arm> arms, int seeds, Path out, PrintStream log)
+    public static Path run(Path configFile, List<String> shared, List<Arm> arms, int seeds, Path out, PrintWriter log)
             throws IOException {
         Map<String, List<Trainer.Result>> results = new LinkedHashMap<>();
         for (Arm arm : arms)

@@ -1,6 +1,6 @@
 package org.verl4j.trainer;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
@@ -13,13 +13,13 @@ import java.util.Locale;
 public final class ProgressBar {
 
     private static final int WIDTH = 24;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final int total;
     private final int first;
     private final long start = System.nanoTime();
 
     /** A bar for steps {@code first+1 … total} (a resumed run starts at its checkpoint's step). */
-    public ProgressBar(PrintStream out, int first, int total) {
+    public ProgressBar(PrintWriter out, int first, int total) {
         this.out = out;
         this.first = first;
         this.total = total;

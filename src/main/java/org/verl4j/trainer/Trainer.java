@@ -23,7 +23,7 @@ import org.verl4j.tasks.ProblemJsonl;
 import org.verl4j.train.TrainStep;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,14 +56,14 @@ public final class Trainer implements AutoCloseable {
     private static final long EVAL_SEED_OFFSET = 0x5EEDL;
     private final TrainerConfig config;
     private final Path runDir;
-    private final PrintStream log;
+    private final PrintWriter log;
     private final ModelConfig model;
     private final List<Problem> train, test;
     private final RolloutEngine engine;
     private final TrainStep actor;
 
     /** Opens the model, the data and the sessions; nothing is written yet. */
-    public Trainer(TrainerConfig config, Path runDir, PrintStream log) throws IOException {
+    public Trainer(TrainerConfig config, Path runDir, PrintWriter log) throws IOException {
         if (config.algorithm().needsCritic())
             throw new IllegalArgumentException("algorithm ppo-gae: the critic is not wired into verl4j train yet "
                     + "(use grpo, drgrpo, rloo or reinforce++)");

@@ -4,8 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.Writer;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +26,7 @@ class ExperimentTest {
                 "rollout.prompts=2", "rollout.n=2", "rollout.max_new_tokens=4", "optim.micro_batch_size=4",
                 "rank.stride=1", "data.eval_problems=2", "eval.n=2", "threads=1", "train.steps=2", "checkpoint.every=0");
         Path out = tmp.resolve("exp");
-        Path md = Experiment.run(null, shared, Experiment.ARMS, 2, out, new PrintStream(OutputStream.nullOutputStream()));
+        Path md = Experiment.run(null, shared, Experiment.ARMS, 2, out, new PrintWriter(Writer.nullWriter()));
         String table = Files.readString(md);
         assertThat(table).contains("| initial policy |", "| grpo |", "| grpo+verl |", "| grpo+entropy-adv |", "pass@2");
         for (Experiment.Arm arm : Experiment.ARMS)

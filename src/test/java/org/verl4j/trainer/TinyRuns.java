@@ -8,8 +8,8 @@ import org.verl4j.tasks.CharTokenizer;
 import org.verl4j.tasks.DigitCompletionTask;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.Writer;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +20,13 @@ import java.util.Random;
  * Short training runs on a tiny random Llama (d = 16, 2 layers, the 16-id char vocabulary of the digit-completion
  * models) over the committed digit-completion-l1 split: small enough for the unit suite (a step is well under a second).
  */
-final class TinyRuns {
+public final class TinyRuns {
 
     private TinyRuns() {
     }
 
     /** Writes a random tiny model (weights seed 7) as a Hugging Face directory with a char_ords tokenizer. */
-    static Path model(Path dir) throws IOException {
+    public static Path model(Path dir) throws IOException {
         ModelConfig c = new ModelConfig(Architecture.LLAMA, 16, 35, 2, 2, 1, 8, 1e-6, 10000.0, 16, false, false, false,
                 512, -1, List.of(CharTokenizer.EOS), "float32");
         RandomWeights.of(c, new Random(7)).save(dir, DType.F32);
@@ -45,7 +45,7 @@ final class TinyRuns {
     }
 
     static Trainer.Result run(TrainerConfig c, Optional<Path> resume) throws IOException {
-        try (Trainer t = new Trainer(c, c.out(), new PrintStream(OutputStream.nullOutputStream()))) {
+        try (Trainer t = new Trainer(c, c.out(), new PrintWriter(Writer.nullWriter()))) {
             return t.run(resume);
         }
     }
