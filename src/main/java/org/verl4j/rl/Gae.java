@@ -45,6 +45,6 @@ public record Gae(double gamma, double lambda) implements AdvantageEstimator {
                 nextValue = v[i][t];
             }
         }
-        return new Advantages(MaskedWhitening.whiten(adv, m), returns);
+        return Advantages.withReturns(MaskedWhitening.whiten(adv, m), returns);
     }
 }

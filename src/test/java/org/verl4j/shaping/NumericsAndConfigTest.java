@@ -1,5 +1,6 @@
 package org.verl4j.shaping;
 
+import org.verl4j.shaping.parity.Bf16;
 import org.junit.jupiter.api.Test;
 import org.verl4j.rank.RankDynamics;
 
@@ -28,30 +29,31 @@ class NumericsAndConfigTest {
         assertThat(c.modulationGain()).isEqualTo(2.0);
         assertThat(c.emaAlpha()).isEqualTo(0.3);
         assertThat(c.globalWeight()).isEqualTo(1.0);
-        assertThat(c.auxFix()).isTrue();
+        assertThat(c.scaling()).isEqualTo(VerlConfig.Scaling.FIXED);
         assertThat(c.hypothesis()).isEqualTo(Hypothesis.PLAN_B);
         assertThat(c.kappa()).isEqualTo(2.0);
-        assertThat(c.placement()).isEqualTo(Placement.LAST_TOKEN);
-        assertThat(c.addAdv()).isTrue();
-        assertThat(c.addReward()).isFalse();
+        assertThat(c.placement()).isEqualTo(VerlBonus.Placement.LAST_TOKEN);
+        assertThat(c.target()).isEqualTo(VerlConfig.Target.ADVANTAGE);
+        assertThat(c.target().shapesAdvantage()).isTrue();
+        assertThat(c.target().shapesReward()).isFalse();
         assertThat(c.numerics()).isEqualTo(Numerics.FLOAT64);
         assertThat(c.explore()).isEqualTo(new ChannelWeights(0, 0, 1));
         assertThat(c.exploit()).isEqualTo(new ChannelWeights(0, 1, 0));
         assertThat(c.gate()).isTrue();
-        assertThat(c.withGate(false, false).gate()).isFalse();
+        assertThat(c.withTarget(VerlConfig.Target.NONE).gate()).isFalse();
     }
 
     @Test
     void invalidSettingsAreRejectedByName() {
         assertThatThrownBy(() -> VerlConfig.defaults().withKappa(0)).hasMessageContaining("κ");
-        assertThatThrownBy(() -> new VerlConfig(2, 0, 1, true, Hypothesis.PLAN_B, ChannelWeights.EXPLORE,
-                ChannelWeights.EXPLOIT, 2, Placement.LAST_TOKEN, true, false, Numerics.FLOAT64)).hasMessageContaining("α");
+        assertThatThrownBy(() -> new VerlConfig(2, 0, 1, VerlConfig.Scaling.FIXED, Hypothesis.PLAN_B, ChannelWeights.EXPLORE,
+                ChannelWeights.EXPLOIT, 2, VerlBonus.Placement.LAST_TOKEN, VerlConfig.Target.ADVANTAGE, Numerics.FLOAT64)).hasMessageContaining("α");
         assertThatThrownBy(() -> new RankIndicators(Double.NaN, 0, 0)).hasMessageContaining("finite");
     }
 
     @Test
     void dynamicScalingUsesTheScoreEma() {
-        VerlConfig dynamic = VerlConfig.defaults().withScaling(false, 1.0);
+        VerlConfig dynamic = VerlConfig.defaults().withScaling(VerlConfig.Scaling.SCORE_EMA, 1.0);
         assertThat(VerlAux.scaling(dynamic, 0.6)).isEqualTo(1.0 * (1 - (0.6 + 1) / 2));
         assertThat(VerlAux.scaling(VerlConfig.defaults(), 0.6)).isEqualTo(1.0);
     }
