@@ -44,6 +44,17 @@ class NumericsAndConfigTest {
     }
 
     @Test
+    void targetsAreTheFourAddAdvAddRewardCombinationsAndTheGateIsTheirOr() {
+        for (VerlConfig.Target t : VerlConfig.Target.values()) {
+            boolean addAdv = t == VerlConfig.Target.ADVANTAGE || t == VerlConfig.Target.REWARD_AND_ADVANTAGE;
+            boolean addReward = t == VerlConfig.Target.REWARD || t == VerlConfig.Target.REWARD_AND_ADVANTAGE;
+            assertThat(t.shapesAdvantage()).as(t + " add_adv").isEqualTo(addAdv);
+            assertThat(t.shapesReward()).as(t + " add_reward").isEqualTo(addReward);
+            assertThat(VerlConfig.defaults().withTarget(t).gate()).as(t + " gate").isEqualTo(addAdv || addReward);
+        }
+    }
+
+    @Test
     void invalidSettingsAreRejectedByName() {
         assertThatThrownBy(() -> VerlConfig.defaults().withKappa(0)).hasMessageContaining("κ");
         assertThatThrownBy(() -> new VerlConfig(2, 0, 1, VerlConfig.Scaling.FIXED, Hypothesis.PLAN_B, ChannelWeights.EXPLORE,
