@@ -46,5 +46,11 @@ public interface Numerics {
             for (double s : scores) sum += s;
             return sum / scores.length;
         }
+
+        /** "FLOAT64", as a printed configuration shows it. */
+        @Override
+        public String toString() {
+            return "FLOAT64";
+        }
     }
 }

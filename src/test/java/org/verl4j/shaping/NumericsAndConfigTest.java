@@ -1,5 +1,6 @@
 package org.verl4j.shaping;
 
+import org.verl4j.shaping.parity.AuthorsNumerics;
 import org.verl4j.shaping.parity.Bf16;
 import org.junit.jupiter.api.Test;
 import org.verl4j.rank.RankDynamics;
@@ -37,6 +38,8 @@ class NumericsAndConfigTest {
         assertThat(c.target().shapesAdvantage()).isTrue();
         assertThat(c.target().shapesReward()).isFalse();
         assertThat(c.numerics()).isEqualTo(Numerics.FLOAT64);
+        assertThat(c.toString()).contains("numerics=FLOAT64", "target=ADVANTAGE", "scaling=FIXED", "placement=LAST_TOKEN");
+        assertThat(c.withNumerics(AuthorsNumerics.BF16).toString()).contains("numerics=AUTHORS_BF16");
         assertThat(c.explore()).isEqualTo(new ChannelWeights(0, 0, 1));
         assertThat(c.exploit()).isEqualTo(new ChannelWeights(0, 1, 0));
         assertThat(c.gate()).isTrue();

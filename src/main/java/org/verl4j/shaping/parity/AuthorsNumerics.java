@@ -74,6 +74,12 @@ public enum AuthorsNumerics implements Numerics {
         return sum / (float) scores.length;
     }
 
+    /** "AUTHORS_BF16", as a printed configuration shows it. */
+    @Override
+    public String toString() {
+        return "AUTHORS_BF16";
+    }
+
     /** The reward tensor's last valid token with aux added: bf16(bf16(score) + aux). */
     public static float rewardWithAux(double score, double auxF32) {
         return Bf16.round(Bf16.round(score) + (float) auxF32);
