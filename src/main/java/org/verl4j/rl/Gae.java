@@ -9,7 +9,9 @@ package org.verl4j.rl;
  * R_t   = Â_t + V_t                      returns (the critic's target), before whitening
  * A     = whiten(Â) over the valid tokens of the batch
  * </pre>
- * Authors' defaults γ = λ = 1. The recursion skips masked positions (verl's current masked form).
+ * Authors' defaults γ = λ = 1. The recursion skips masked positions (verl's current masked form). Padded
+ * positions hold 0 in both outputs; verl leaves R = V and the whitened −μ/σ there (never read by its masked
+ * losses, but visible to anyone who sums the raw tensors).
  *
  * @param gamma  γ ∈ [0, 1]
  * @param lambda λ ∈ [0, 1]
@@ -45,6 +47,6 @@ public record Gae(double gamma, double lambda) implements AdvantageEstimator {
                 nextValue = v[i][t];
             }
         }
-        return new Advantages(MaskedWhitening.whiten(adv, m), returns);
+        return Advantages.withReturns(MaskedWhitening.whiten(adv, m), returns);
     }
 }

@@ -41,6 +41,6 @@ public record Grpo(double epsilon) implements AdvantageEstimator {
     @Override
     public Advantages estimate(TokenBatch batch) {
         double[][] a = TokenMask.broadcast(perResponse(GroupBaseline.scores(batch), batch.groupIds()), batch.mask());
-        return new Advantages(a, a);
+        return Advantages.outcome(a);
     }
 }

@@ -36,6 +36,6 @@ public record ReinforcePlusPlus(double gamma) implements AdvantageEstimator {
                 g[i][t] = running;
             }
         }
-        return new Advantages(MaskedWhitening.whiten(g, m), g);
+        return Advantages.withReturns(MaskedWhitening.whiten(g, m), g);
     }
 }

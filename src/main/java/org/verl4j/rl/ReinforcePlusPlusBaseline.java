@@ -14,6 +14,6 @@ public record ReinforcePlusPlusBaseline() implements AdvantageEstimator {
     public Advantages estimate(TokenBatch batch) {
         double[] centred = new DrGrpo().perResponse(GroupBaseline.scores(batch), batch.groupIds());
         double[][] a = MaskedWhitening.whiten(TokenMask.broadcast(centred, batch.mask()), batch.mask());
-        return new Advantages(a, a);
+        return Advantages.outcome(a);
     }
 }

@@ -54,15 +54,15 @@ public final class AdvantageShaping {
      * A0 = estimator(r')
      * A  = add_adv ? shape(A0, VerlBonus(aux, placement), κ) : A0
      * </pre>
-     * Returns follow the estimator (GAE returns are not shaped).
+     * Returns follow the estimator: an outcome estimator's returns are its (now shaped) advantages; GAE's and
+     * REINFORCE++'s returns are not shaped.
      */
     public static Advantages verl(TokenBatch batch, AdvantageEstimator estimator, double[] aux, VerlConfig config) {
-        TokenBatch b = config.addReward()
+        TokenBatch b = config.target().shapesReward()
                 ? new TokenBatch(addToReward(batch.rewards(), batch.mask(), aux), batch.mask(), batch.groupIds(), batch.values())
                 : batch;
         Advantages a0 = estimator.estimate(b);
-        if (!config.addAdv()) return a0;
-        double[][] a = shape(a0.advantages(), batch.mask(), new VerlBonus(aux, config.placement()), config.kappa());
-        return new Advantages(a, a0.returns() == a0.advantages() ? a : a0.returns());
+        if (!config.target().shapesAdvantage()) return a0;
+        return a0.withAdvantages(shape(a0.advantages(), batch.mask(), new VerlBonus(aux, config.placement()), config.kappa()));
     }
 }

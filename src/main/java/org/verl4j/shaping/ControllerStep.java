@@ -6,7 +6,7 @@ import java.util.List;
  * What one controller step produced.
  *
  * @param applied true when the gate was open and aux was computed
- * @param aux     aux_i per response: the value that enters shaping (bf16-stored under AUTHORS_BF16);
+ * @param aux     aux_i per response: the value that enters shaping ({@link Numerics#enteredAux});
  *                all 0 when not applied
  * @param terms   the intermediates per response (empty when not applied)
  * @param next    the state after the step

@@ -8,8 +8,8 @@ package org.verl4j.shaping;
  * λ         = sigmoid(g · dev(x_ERA, m_ERA))              PlanB; FixTwo 0.5
  * w         = λ·w_explore + (1 − λ)·w_exploit             FixOne: w_explore + w_exploit
  * aux       = P · Σ_k tanh(dev(x_k, m_k)) · w_k            summed in the order ERA, ERV, ER
- * P         = w_g                                         aux_fix
- *           = w_g · (1 − (S̄ + 1)/2)                       otherwise
+ * P         = w_g                                         Scaling.FIXED (aux_fix)
+ *           = w_g · (1 − (S̄ + 1)/2)                       Scaling.SCORE_EMA
  * </pre>
  */
 public final class VerlAux {
@@ -35,9 +35,13 @@ public final class VerlAux {
 
     /** P from the score EMA S̄. */
     public static double scaling(VerlConfig c, double scoreEma) {
-        if (c.auxFix()) return c.globalWeight();
-        double normalised = (scoreEma + 1.0) / 2.0;                    // (S̄ + 1)/2 ∈ [0, 1] for scores in [−1, 1]
-        return c.globalWeight() * (1.0 - normalised);
+        return switch (c.scaling()) {
+            case FIXED -> c.globalWeight();                                  // P = w_g
+            case SCORE_EMA -> {
+                double normalised = (scoreEma + 1.0) / 2.0;                  // (S̄ + 1)/2 ∈ [0, 1] for scores in [−1, 1]
+                yield c.globalWeight() * (1.0 - normalised);                 // P = w_g·(1 − (S̄ + 1)/2)
+            }
+        };
     }
 
     /** The aux of response x against baselines m with scale P. */

@@ -11,6 +11,15 @@ import org.verl4j.rl.TokenMask;
  */
 public record VerlBonus(double[] aux, Placement placement) implements AuxSlot {
 
+    /**
+     * Where the VERL bonus enters the advantage (spec §7, decision).
+     * LAST_TOKEN: only the last valid response token (the authors put aux in the reward tensor there; default).
+     * ALL_TOKENS: every valid token of the response.
+     */
+    public enum Placement {
+        LAST_TOKEN, ALL_TOKENS
+    }
+
     public VerlBonus {
         if (aux == null || placement == null) throw new IllegalArgumentException("aux values and placement are required");
         for (int i = 0; i < aux.length; i++)

@@ -17,9 +17,15 @@ import java.util.List;
  * validation: no aux, the state is returned unchanged
  * </pre>
  * So step 1 never has aux; at step 2 every m_k is still 0 and every deviation with x ≠ 0 saturates at ±5.
- * Batch means are plain means over all responses (unmeasured ERV/ERA count as their 0).
+ * Batch means are plain means over all responses (unmeasured ERV/ERA count as their 0). The arithmetic is the
+ * config's {@link Numerics} (FLOAT64: the definitions in double).
  */
 public final class VerlController {
+
+    /** Whether a batch is a training step (aux and state update) or validation (neither). */
+    public enum Phase {
+        TRAINING, VALIDATION
+    }
 
     private VerlController() {
     }
@@ -40,32 +46,18 @@ public final class VerlController {
         double scoreEma = state.scoreEma();
         RankIndicators baselines = state.baselines();
         if (gate) {
-            boolean emulate = config.numerics() == Numerics.AUTHORS_BF16;
-            double p = VerlAux.scaling(config, state.scoreEma());
+            Numerics numerics = config.numerics();
+            double p = VerlAux.scaling(config, state.scoreEma());                               // P from S̄ before the step
             for (int i = 0; i < x.size(); i++) {
-                AuxTerms t = emulate ? AuthorsNumerics.aux(x.get(i), baselines, p, config)
-                        : VerlAux.of(x.get(i), baselines, p, config);
+                AuxTerms t = numerics.aux(x.get(i), baselines, p, config);                      // aux_i = VerlAux(x_i, m, P)
                 terms.add(t);
-                aux[i] = emulate ? AuthorsNumerics.storedAux(scores[i], t.aux()) : t.aux();
+                aux[i] = numerics.enteredAux(scores[i], t);
             }
-            double meanScore = emulate ? meanF32OfBf16(scores) : mean(scores);
-            scoreEma = (1 - config.emaAlpha()) * scoreEma + config.emaAlpha() * meanScore;   // S̄ update
-            baselines = baselines.ema(config.emaAlpha(), state.previousMeans());              // m_k update
+            double alpha = config.emaAlpha();
+            scoreEma = (1 - alpha) * scoreEma + alpha * numerics.meanScore(scores);             // S̄ update
+            baselines = baselines.ema(alpha, state.previousMeans());                            // m_k update (lags)
         }
         ControllerState next = new ControllerState(state.step() + 1, scoreEma, baselines, RankIndicators.mean(x));
         return new ControllerStep(gate, aux, terms, next);
-    }
-
-    private static double mean(double[] s) {
-        double sum = 0;
-        for (double v : s) sum += v;
-        return sum / s.length;
-    }
-
-    /** The authors' {@code reward_tensor_0.sum(-1).float().mean()}: bf16 scores, float32 sum in order. */
-    private static double meanF32OfBf16(double[] s) {
-        float sum = 0f;
-        for (double v : s) sum += Bf16.round(v);
-        return sum / (float) s.length;
     }
 }

@@ -10,7 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Properties every {@link AdvantageEstimator} must have (spec §8), run once per implementation like EJML's
  * shared decomposition checks: finite output of the input's shape, 0 at masked positions, and masked inputs
- * (even NaN) never influence anything.
+ * (even NaN) never influence anything — on random batches and on the degenerate ones: a batch of one (a single
+ * token is estimated or rejected by name), groups of one, and constant-reward groups, whose members must get
+ * identical rows.
  */
 interface AdvantageEstimatorContract {
 
@@ -41,6 +43,58 @@ interface AdvantageEstimatorContract {
                 if (!batch.mask()[i][t]) {
                     assertThat(a.advantages()[i][t]).isZero();
                     assertThat(a.returns()[i][t]).isZero();
+                }
+    }
+
+    @Provide
+    default Arbitrary<TokenBatch> batchOfOne() {
+        return Batches.singleResponses(2, 8);
+    }
+
+    @Provide
+    default Arbitrary<TokenBatch> singleToken() {
+        return Batches.singleResponses(1, 1);
+    }
+
+    @Provide
+    default Arbitrary<TokenBatch> groupsOfOne() {
+        return Batches.groupsOfOne();
+    }
+
+    @Provide
+    default Arbitrary<TokenBatch> constantGroups() {
+        return Batches.constantGroups();
+    }
+
+    @Property(tries = 100)
+    default void aBatchOfOneIsFiniteAndZeroWhereMasked(@ForAll("batchOfOne") TokenBatch batch) {
+        outputIsFiniteAndHasTheInputShape(batch);
+        maskedPositionsAreZero(batch);
+    }
+
+    @Property(tries = 50)
+    default void aSingleTokenBatchIsEstimatedOrRejectedByName(@ForAll("singleToken") TokenBatch batch) {
+        try {
+            outputIsFiniteAndHasTheInputShape(batch);
+        } catch (IllegalArgumentException e) {
+            assertThat(e).hasMessageContaining("at least 2 valid tokens");            // the whitening estimators
+        }
+    }
+
+    @Property(tries = 100)
+    default void groupsOfOneAreFiniteAndZeroWhereMasked(@ForAll("groupsOfOne") TokenBatch batch) {
+        outputIsFiniteAndHasTheInputShape(batch);
+        maskedPositionsAreZero(batch);
+    }
+
+    @Property(tries = 150)
+    default void membersOfAConstantGroupGetIdenticalRows(@ForAll("constantGroups") TokenBatch batch) {
+        Advantages a = estimator().estimate(batch);
+        for (int i = 0; i < batch.size(); i++)
+            for (int j = 0; j < i; j++)
+                if (batch.groupIds()[i] == batch.groupIds()[j]) {
+                    assertThat(a.advantages()[i]).as("responses %d and %d", j, i).isEqualTo(a.advantages()[j]);
+                    assertThat(a.returns()[i]).as("responses %d and %d", j, i).isEqualTo(a.returns()[j]);
                 }
     }
 

@@ -1,7 +1,7 @@
 package org.verl4j.rl;
 
 /** The shared estimator contract for {@link DrGrpo}. */
-class DrGrpoContractTest implements AdvantageEstimatorContract {
+class DrGrpoContractTest implements OutcomeEstimatorContract {
 
     @Override
     public AdvantageEstimator estimator() {

@@ -1,7 +1,7 @@
 package org.verl4j.rl;
 
 /** The shared estimator contract for {@link Grpo}. */
-class GrpoContractTest implements AdvantageEstimatorContract {
+class GrpoContractTest implements OutcomeEstimatorContract {
 
     @Override
     public AdvantageEstimator estimator() {

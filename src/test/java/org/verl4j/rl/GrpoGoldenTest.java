@@ -3,7 +3,7 @@ package org.verl4j.rl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import org.verl4j.shaping.AuthorsNumerics;
+import org.verl4j.shaping.parity.AuthorsGrpo;
 import org.verl4j.testing.SharedDir;
 
 import java.io.IOException;
@@ -44,8 +44,8 @@ class GrpoGoldenTest {
             for (int i = 0; i < n; i++) f32Scores[i] = c.get("scores_as_float32").get(i).asDouble();
             double[] a = new Grpo(eps).perResponse(f32Scores, groups);
             double[][] tokens = new Grpo(eps).estimate(TokenBatch.of(rewards, mask, groups)).advantages();
-            float[] bf16 = AuthorsNumerics.grpo(scores, groups, eps);
-            double[][] bf16Tokens = AuthorsNumerics.broadcast(bf16, mask);
+            float[] bf16 = AuthorsGrpo.perResponse(scores, groups, eps);
+            double[][] bf16Tokens = AuthorsGrpo.broadcast(bf16, mask);
             for (int i = 0; i < n; i++) {
                 assertThat(a[i]).as(id + " f64 " + i).isCloseTo(c.get("per_response_f64").get(i).asDouble(), within(1e-12));
                 assertThat(Double.doubleToRawLongBits(bf16[i])).as(id + " bf16 " + i)

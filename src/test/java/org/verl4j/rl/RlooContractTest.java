@@ -1,7 +1,7 @@
 package org.verl4j.rl;
 
 /** The shared estimator contract for {@link Rloo}. */
-class RlooContractTest implements AdvantageEstimatorContract {
+class RlooContractTest implements OutcomeEstimatorContract {
 
     @Override
     public AdvantageEstimator estimator() {

@@ -1,5 +1,6 @@
 package org.verl4j.shaping;
 
+import org.verl4j.shaping.VerlController.Phase;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -67,7 +68,7 @@ class ControllerReplayTest {
 
     @Test
     void closedGateTracksMeansButNeverMovesTheBaselines() {
-        VerlConfig off = C.withGate(false, false);
+        VerlConfig off = C.withTarget(VerlConfig.Target.NONE);
         ControllerState s = VerlController.step(ControllerState.initial(), off, X1, new double[]{1, -1}, Phase.TRAINING).next();
         ControllerStep s2 = VerlController.step(s, off, X2, new double[]{1, 1}, Phase.TRAINING);
         assertThat(s2.applied()).isFalse();
@@ -77,7 +78,7 @@ class ControllerReplayTest {
 
     @Test
     void addRewardAloneAlsoOpensTheGate() {
-        VerlConfig rewardOnly = C.withGate(false, true);
+        VerlConfig rewardOnly = C.withTarget(VerlConfig.Target.REWARD);
         ControllerState s = VerlController.step(ControllerState.initial(), rewardOnly, X1, new double[]{1, -1}, Phase.TRAINING).next();
         assertThat(VerlController.step(s, rewardOnly, X2, new double[]{1, 1}, Phase.TRAINING).applied()).isTrue();
     }

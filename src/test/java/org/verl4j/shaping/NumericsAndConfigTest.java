@@ -1,5 +1,7 @@
 package org.verl4j.shaping;
 
+import org.verl4j.shaping.parity.AuthorsNumerics;
+import org.verl4j.shaping.parity.Bf16;
 import org.junit.jupiter.api.Test;
 import org.verl4j.rank.RankDynamics;
 
@@ -28,30 +30,44 @@ class NumericsAndConfigTest {
         assertThat(c.modulationGain()).isEqualTo(2.0);
         assertThat(c.emaAlpha()).isEqualTo(0.3);
         assertThat(c.globalWeight()).isEqualTo(1.0);
-        assertThat(c.auxFix()).isTrue();
+        assertThat(c.scaling()).isEqualTo(VerlConfig.Scaling.FIXED);
         assertThat(c.hypothesis()).isEqualTo(Hypothesis.PLAN_B);
         assertThat(c.kappa()).isEqualTo(2.0);
-        assertThat(c.placement()).isEqualTo(Placement.LAST_TOKEN);
-        assertThat(c.addAdv()).isTrue();
-        assertThat(c.addReward()).isFalse();
+        assertThat(c.placement()).isEqualTo(VerlBonus.Placement.LAST_TOKEN);
+        assertThat(c.target()).isEqualTo(VerlConfig.Target.ADVANTAGE);
+        assertThat(c.target().shapesAdvantage()).isTrue();
+        assertThat(c.target().shapesReward()).isFalse();
         assertThat(c.numerics()).isEqualTo(Numerics.FLOAT64);
+        assertThat(c.toString()).contains("numerics=FLOAT64", "target=ADVANTAGE", "scaling=FIXED", "placement=LAST_TOKEN");
+        assertThat(c.withNumerics(AuthorsNumerics.BF16).toString()).contains("numerics=AUTHORS_BF16");
         assertThat(c.explore()).isEqualTo(new ChannelWeights(0, 0, 1));
         assertThat(c.exploit()).isEqualTo(new ChannelWeights(0, 1, 0));
         assertThat(c.gate()).isTrue();
-        assertThat(c.withGate(false, false).gate()).isFalse();
+        assertThat(c.withTarget(VerlConfig.Target.NONE).gate()).isFalse();
+    }
+
+    @Test
+    void targetsAreTheFourAddAdvAddRewardCombinationsAndTheGateIsTheirOr() {
+        for (VerlConfig.Target t : VerlConfig.Target.values()) {
+            boolean addAdv = t == VerlConfig.Target.ADVANTAGE || t == VerlConfig.Target.REWARD_AND_ADVANTAGE;
+            boolean addReward = t == VerlConfig.Target.REWARD || t == VerlConfig.Target.REWARD_AND_ADVANTAGE;
+            assertThat(t.shapesAdvantage()).as(t + " add_adv").isEqualTo(addAdv);
+            assertThat(t.shapesReward()).as(t + " add_reward").isEqualTo(addReward);
+            assertThat(VerlConfig.defaults().withTarget(t).gate()).as(t + " gate").isEqualTo(addAdv || addReward);
+        }
     }
 
     @Test
     void invalidSettingsAreRejectedByName() {
         assertThatThrownBy(() -> VerlConfig.defaults().withKappa(0)).hasMessageContaining("κ");
-        assertThatThrownBy(() -> new VerlConfig(2, 0, 1, true, Hypothesis.PLAN_B, ChannelWeights.EXPLORE,
-                ChannelWeights.EXPLOIT, 2, Placement.LAST_TOKEN, true, false, Numerics.FLOAT64)).hasMessageContaining("α");
+        assertThatThrownBy(() -> new VerlConfig(2, 0, 1, VerlConfig.Scaling.FIXED, Hypothesis.PLAN_B, ChannelWeights.EXPLORE,
+                ChannelWeights.EXPLOIT, 2, VerlBonus.Placement.LAST_TOKEN, VerlConfig.Target.ADVANTAGE, Numerics.FLOAT64)).hasMessageContaining("α");
         assertThatThrownBy(() -> new RankIndicators(Double.NaN, 0, 0)).hasMessageContaining("finite");
     }
 
     @Test
     void dynamicScalingUsesTheScoreEma() {
-        VerlConfig dynamic = VerlConfig.defaults().withScaling(false, 1.0);
+        VerlConfig dynamic = VerlConfig.defaults().withScaling(VerlConfig.Scaling.SCORE_EMA, 1.0);
         assertThat(VerlAux.scaling(dynamic, 0.6)).isEqualTo(1.0 * (1 - (0.6 + 1) / 2));
         assertThat(VerlAux.scaling(VerlConfig.defaults(), 0.6)).isEqualTo(1.0);
     }

@@ -55,10 +55,11 @@ final class RewardGolden {
         for (JsonNode s : root.get("scenarios")) {
             JsonNode c = s.get("config");
             VerlConfig config = new VerlConfig(c.get("modulation_gain").asDouble(), c.get("ema_alpha").asDouble(),
-                    c.get("aux_reward_global_weight").asDouble(), c.get("aux_fix").asBoolean(),
+                    c.get("aux_reward_global_weight").asDouble(),
+                    c.get("aux_fix").asBoolean() ? VerlConfig.Scaling.FIXED : VerlConfig.Scaling.SCORE_EMA,
                     hypothesis(c.get("hypothesis_type").asText()), weights(c.get("weights")),
-                    weights(c.get("weights_exploit")), c.get("kappa").asDouble(), Placement.LAST_TOKEN,
-                    true, false, Numerics.FLOAT64);
+                    weights(c.get("weights_exploit")), c.get("kappa").asDouble(), VerlBonus.Placement.LAST_TOKEN,
+                    VerlConfig.Target.ADVANTAGE, Numerics.FLOAT64);
             ControllerState state = new ControllerState(1, c.get("ema_performance_score").asDouble(),
                     indicators(s.get("mids_before"), names), indicators(s.get("metrics_old_means"), names));
             Map<String, Integer> groupIds = new HashMap<>();

@@ -1,5 +1,6 @@
 package org.verl4j.shaping;
 
+import org.verl4j.shaping.VerlBonus.Placement;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -105,12 +106,12 @@ class ShapingProperties {
     }
 
     @Property(tries = 200)
-    void zeroWeightVerlReproducesThePlainEstimatorExactly(@ForAll("cases") Case c, @ForAll boolean addReward) {
+    void zeroWeightVerlReproducesThePlainEstimatorExactly(@ForAll("cases") Case c, @ForAll VerlConfig.Target target) {
         double[][] rewards = new double[c.a0().length][];
         for (int i = 0; i < rewards.length; i++) rewards[i] = c.a0()[i].clone();
         int[] groups = new int[rewards.length];
         TokenBatch batch = new TokenBatch(rewards, c.mask(), groups, rewards);
-        VerlConfig zero = VerlConfig.defaults().withScaling(true, 0.0).withGate(true, addReward);
+        VerlConfig zero = VerlConfig.defaults().withScaling(VerlConfig.Scaling.FIXED, 0.0).withTarget(target);
         AuxTerms t = VerlAux.of(new RankIndicators(1, 2, 3), new RankIndicators(0.5, 1, 9), VerlAux.scaling(zero, 0), zero);
         double[] aux = new double[rewards.length];
         java.util.Arrays.fill(aux, t.aux());
@@ -120,7 +121,7 @@ class ShapingProperties {
                 ? List.of(new Grpo(), new DrGrpo(), new Gae(0.9, 0.8)) : List.of(new Grpo(), new DrGrpo());
         for (AdvantageEstimator e : estimators) {
             assertThat(AdvantageShaping.verl(batch, e, aux, zero).advantages()).isDeepEqualTo(e.estimate(batch).advantages());
-            assertThat(AdvantageShaping.shape(e.estimate(batch).advantages(), c.mask(), new NoBonus(), 2.0))
+            assertThat(AdvantageShaping.shape(e.estimate(batch).advantages(), c.mask(), AuxSlot.NONE, 2.0))
                     .isDeepEqualTo(e.estimate(batch).advantages());
         }
     }

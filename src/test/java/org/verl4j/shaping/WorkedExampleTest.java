@@ -1,5 +1,6 @@
 package org.verl4j.shaping;
 
+import org.verl4j.shaping.VerlBonus.Placement;
 import org.junit.jupiter.api.Test;
 import org.verl4j.rl.Grpo;
 

@@ -1,4 +1,4 @@
-package org.verl4j.shaping;
+package org.verl4j.shaping.parity;
 
 /**
  * bfloat16 rounding: the upper 16 bits of a float32, rounded to nearest, ties to even (PyTorch's conversion).
