@@ -9,7 +9,6 @@ import org.verl4j.shaping.AuxTerms;
 import org.verl4j.shaping.ControllerState;
 import org.verl4j.shaping.ControllerStep;
 import org.verl4j.shaping.EntropyBonus;
-import org.verl4j.shaping.Phase;
 import org.verl4j.shaping.RankIndicators;
 import org.verl4j.shaping.VerlController;
 
@@ -74,7 +73,7 @@ public final class AdvantageStage {
             case VERL -> {
                 List<RankIndicators> x = new ArrayList<>(b);
                 for (Rollout r : rollouts) x.add(RankIndicators.of(r.metrics()));
-                ControllerStep step = VerlController.step(state, config.verl(), x, scores, Phase.TRAINING);
+                ControllerStep step = VerlController.step(state, config.verl(), x, scores, VerlController.Phase.TRAINING);
                 double[][] a0 = estimator.estimate(batch).advantages();
                 Advantages a = AdvantageShaping.verl(batch, estimator, step.aux(), config.verl());
                 yield new Outcome(trim(a.advantages(), rollouts), step.next(), step.aux(), step.terms(), step.applied(),

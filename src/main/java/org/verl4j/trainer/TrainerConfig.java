@@ -11,7 +11,8 @@ import org.verl4j.rollout.PromptFormat;
 import org.verl4j.shaping.ChannelWeights;
 import org.verl4j.shaping.Hypothesis;
 import org.verl4j.shaping.Numerics;
-import org.verl4j.shaping.Placement;
+import org.verl4j.shaping.VerlBonus;
+import org.verl4j.shaping.parity.AuthorsNumerics;
 import org.verl4j.shaping.VerlConfig;
 import org.verl4j.train.AdamWConfig;
 import org.verl4j.train.Objective;
@@ -109,10 +110,11 @@ public record TrainerConfig(ConfigValues values, Path model, Path data, PromptFo
     /** Builds and validates every section; a section's error names its key. */
     public static TrainerConfig of(ConfigValues v) {
         VerlConfig verl = new VerlConfig(v.number("verl.modulation_gain"), v.number("verl.ema_alpha"),
-                v.number("verl.global_weight"), v.flag("verl.aux_fix"), enumOf(Hypothesis.class, v.text("verl.hypothesis")),
+                v.number("verl.global_weight"), enumOf(VerlConfig.Scaling.class, v.text("verl.scaling")),
+                enumOf(Hypothesis.class, v.text("verl.hypothesis")),
                 channels(v.weights("verl.explore")), channels(v.weights("verl.exploit")), v.number("verl.kappa"),
-                enumOf(Placement.class, v.text("verl.placement")), v.flag("verl.add_adv"), v.flag("verl.add_reward"),
-                enumOf(Numerics.class, v.text("verl.numerics")));
+                enumOf(VerlBonus.Placement.class, v.text("verl.placement")),
+                enumOf(VerlConfig.Target.class, v.text("verl.target")), numerics(v.text("verl.numerics")));
         String truncation = v.text("rank.truncation");
         RankOptions rank = new RankOptions(v.integer("rank.stride"), v.integer("rank.max_len"),
                 enumOf(Truncation.class, truncation));
@@ -149,6 +151,11 @@ public record TrainerConfig(ConfigValues values, Path model, Path data, PromptFo
     /** {@code plan-b} → PLAN_B, {@code authors-bf16} → AUTHORS_BF16, … */
     static <E extends Enum<E>> E enumOf(Class<E> type, String choice) {
         return Enum.valueOf(type, choice.replace('-', '_').toUpperCase(Locale.ROOT));
+    }
+
+    /** float64 → the definition in double; authors-bf16 → the authors' bf16/f32 arithmetic (parity mode). */
+    private static Numerics numerics(String choice) {
+        return choice.equals("authors-bf16") ? AuthorsNumerics.BF16 : Numerics.FLOAT64;
     }
 
     private static ChannelWeights channels(double[] w) {

@@ -49,15 +49,16 @@ public final class TrainerKeys {
         key("verl.modulation_gain", DOUBLE, str(verl.modulationGain()), "g, gain of the ERA sigmoid");
         key("verl.ema_alpha", DOUBLE, str(verl.emaAlpha()), "α, EMA rate of the baselines m_k and S̄");
         key("verl.global_weight", DOUBLE, str(verl.globalWeight()), "w_g, base of the aux scale P");
-        key("verl.aux_fix", BOOL, str(verl.auxFix()), "true: P = w_g; false: P = w_g·(1 − (S̄+1)/2)");
-        choice("verl.hypothesis", "plan-b", "channel weighting", "plan-b", "fix-two", "fix-one");
+        choice("verl.scaling", label(verl.scaling()), "aux scale P: fixed (P = w_g, the authors' aux_fix) or score-ema "
+                + "(P = w_g·(1 − (S̄+1)/2))", "fixed", "score-ema");
+        choice("verl.hypothesis", label(verl.hypothesis()), "channel weighting", "plan-b", "fix-two", "fix-one");
         key("verl.explore", WEIGHTS, weights(verl.explore().era(), verl.explore().erv(), verl.explore().er()), "w_explore over [ERA, ERV, ER]");
         key("verl.exploit", WEIGHTS, weights(verl.exploit().era(), verl.exploit().erv(), verl.exploit().er()), "w_exploit over [ERA, ERV, ER]");
         key("verl.kappa", DOUBLE, str(verl.kappa()), "κ of the clip |A0|/κ (also for entropy-adv)");
-        choice("verl.placement", "last-token", "where the bonus enters the advantage", "last-token", "all-tokens");
-        key("verl.add_adv", BOOL, str(verl.addAdv()), "shape the advantage");
-        key("verl.add_reward", BOOL, str(verl.addReward()), "add aux to the reward before the estimator");
-        choice("verl.numerics", "float64", "float64, or authors-bf16 for parity with the authors' code", "float64", "authors-bf16");
+        choice("verl.placement", label(verl.placement()), "where the bonus enters the advantage", "last-token", "all-tokens");
+        choice("verl.target", label(verl.target()), "where aux enters: advantage (add_adv), reward (add_reward), both, or none",
+                "advantage", "reward", "reward-and-advantage", "none");
+        choice("verl.numerics", "float64", "float64, or authors-bf16 for bit parity with the authors' code", "float64", "authors-bf16");
         // rank metrics, spec §3–§4
         key("rank.stride", INT, "8", "window stride s (quickstart: responses are 20–60 tokens; the paper's "
                 + RankOptions.DEFAULTS.stride() + " would leave ERV/ERA unmeasured and the aux zero)");
@@ -132,6 +133,11 @@ public final class TrainerKeys {
         ConfigKey k = new ConfigKey(name, CHOICE, List.of(choices), fallback, doc);
         k.parse(fallback);
         KEYS.put(name, k);
+    }
+
+    /** An enum constant as its key value: PLAN_B → plan-b. */
+    private static String label(Enum<?> e) {
+        return e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     private static String str(Object x) {

@@ -3,7 +3,7 @@ package org.verl4j.trainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verl4j.rank.RankOptions;
-import org.verl4j.shaping.Placement;
+import org.verl4j.shaping.VerlBonus;
 import org.verl4j.shaping.VerlConfig;
 
 import java.io.IOException;
@@ -42,7 +42,7 @@ class TrainerConfigTest {
         assertThat(c.schedule().steps()).isEqualTo(9);                      // --set beats the file
         assertThat(c.optim().adamW().lr()).isEqualTo(0.5);                  // the file beats the default
         assertThat(c.verl().kappa()).isEqualTo(3.0);
-        assertThat(c.verl().placement()).isEqualTo(Placement.ALL_TOKENS);
+        assertThat(c.verl().placement()).isEqualTo(VerlBonus.Placement.ALL_TOKENS);
         assertThat(c.verl().explore().erv()).isEqualTo(0.2);
         assertThat(c.optim().actorLoss().policy().dualClip()).isEmpty();
         assertThat(c.rollout().n()).isEqualTo(8);                           // untouched default
@@ -73,7 +73,7 @@ class TrainerConfigTest {
                 .hasMessageContaining("'train.steps'").hasMessageContaining("an integer");
         assertThatThrownBy(() -> ConfigValues.resolve(null, List.of("algorithm=ppo")))
                 .hasMessageContaining("'algorithm'").hasMessageContaining("grpo");
-        assertThatThrownBy(() -> ConfigValues.resolve(null, List.of("verl.add_adv=yes"))).hasMessageContaining("'verl.add_adv'");
+        assertThatThrownBy(() -> ConfigValues.resolve(null, List.of("verl.target=yes"))).hasMessageContaining("'verl.target'");
         assertThatThrownBy(() -> ConfigValues.resolve(null, List.of("optim.lr=NaN"))).hasMessageContaining("'optim.lr'");
         Path file = dir.resolve("c.json");
         Files.writeString(file, "{\"rollout\": {\"n\": \"8\"}}");
