@@ -31,6 +31,7 @@ public final class StepMetrics {
             BASELINE_ERA = "verl/baseline_era", BASELINE_ERV = "verl/baseline_erv", BASELINE_ER = "verl/baseline_er";
     public static final String ADVANTAGE_ABS_MEAN = "advantage/abs_mean";
     public static final String TIME_GENERATE = "time/generate_s", TIME_METRICS = "time/metrics_s",
+            TIME_METRICS_WAIT = "time/metrics_wait_s", TIME_METRICS_BATCH = "time/metrics_batch_s",
             TIME_REWARD = "time/reward_s", TIME_UPDATE = "time/update_s", TIME_STEP = "time/step_s";
     public static final String EVAL_PASS1 = "eval/pass@1";
 

@@ -176,6 +176,8 @@ public final class Trainer implements AutoCloseable {
         StepMetrics m = StepReport.of(rollouts, graded, n, adv, update, dataset, config.optim().adamW().lr())
                 .put(StepMetrics.TIME_GENERATE, (t1 - t0) / 1e9 - metricWait)
                 .put(StepMetrics.TIME_METRICS, metricWait + (t3 - t2) / 1e9)
+                .put(StepMetrics.TIME_METRICS_WAIT, metricWait)
+                .put(StepMetrics.TIME_METRICS_BATCH, (t3 - t2) / 1e9)
                 .put(StepMetrics.TIME_REWARD, (t2 - t1) / 1e9)
                 .put(StepMetrics.TIME_UPDATE, (t4 - t3) / 1e9)
                 .put(StepMetrics.TIME_STEP, (t4 - t0) / 1e9);
