@@ -40,6 +40,7 @@ import java.util.Optional;
  * rollouts  = engine.generate(prompts, n, seed(u))                           with ER/ERV/ERA and hidden states
  * s_i       = task reward of the verifier's verdict                          spec §8
  * A         = AdvantageStage (estimator, VERL controller or entropy bonus)   spec §6–§7
+ * ref       = log π_θ₀(y) through the log-prob graph (only when optim.kl_coeff &gt; 0)
  * θ         = PolicyUpdate (PPO over mini-/micro-batches, old log-probs = the rollout's)
  * engine.setPolicy(θ)
  * </pre>
@@ -61,15 +62,13 @@ public final class Trainer implements AutoCloseable {
     private final List<Problem> train, test;
     private final RolloutEngine engine;
     private final TrainStep actor;
+    private final Optional<ReferencePolicy> reference;                     // only with a KL coefficient > 0
 
     /** Opens the model, the data and the sessions; nothing is written yet. */
     public Trainer(TrainerConfig config, Path runDir, PrintWriter log) throws IOException {
         if (config.algorithm().needsCritic())
             throw new IllegalArgumentException("algorithm ppo-gae: the critic is not wired into verl4j train yet "
                     + "(use grpo, drgrpo, rloo or reinforce++)");
-        if (config.optim().actorLoss().klCoeff() != 0)
-            throw new IllegalArgumentException("optim.kl_coeff = " + config.optim().actorLoss().klCoeff()
-                    + ": the reference-policy log-probs are not wired into verl4j train yet (use 0)");
         this.config = config;
         this.runDir = runDir;
         this.log = log;
@@ -88,6 +87,8 @@ public final class Trainer implements AutoCloseable {
         for (int i = 0; i < flat.length; i++) theta0[i] = flat[i];
         this.actor = new TrainStep(ElementType.FLOAT, DecoderForward.layout(model), new DecoderForward(model),
                 config.actorStep(), theta0, ort);
+        this.reference = config.optim().actorLoss().klCoeff() > 0
+                ? Optional.of(new ReferencePolicy(model, theta0, ort)) : Optional.empty();
     }
 
     /** Runs from the start ({@code resume} empty) or from a checkpoint, to {@code train.steps}. */
@@ -168,7 +169,10 @@ public final class Trainer implements AutoCloseable {
             old[i] = new double[r.length()];
             for (int t = 0; t < r.length(); t++) old[i][t] = r.logProbs()[t];
         }
-        PpoBatch batch = new PpoBatch(promptIds, responses, old, old, adv.advantages(), engine.tokenizer().padId());
+        int pad = engine.tokenizer().padId();
+        double[][] ref = reference.isEmpty() ? old                        // KL weighted 0: any finite values
+                : reference.get().logProbs(promptIds, responses, pad, config.optim().microBatchSize());
+        PpoBatch batch = new PpoBatch(promptIds, responses, old, ref, adv.advantages(), pad);
         PolicyUpdate.Stats update = PolicyUpdate.run(actor, batch, config, seed, u);
         TrainStep.State next = actor.state();
         engine.setPolicy(next.theta());
@@ -228,6 +232,7 @@ public final class Trainer implements AutoCloseable {
     public void close() {
         try {
             actor.close();
+            reference.ifPresent(ReferencePolicy::close);
         } finally {
             engine.close();
         }

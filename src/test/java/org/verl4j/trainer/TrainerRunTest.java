@@ -26,7 +26,8 @@ class TrainerRunTest {
     void aShortVerlRunWritesTheRunDirectoryWithFiniteLossesAndANonZeroAux() throws IOException {
         Path model = TinyRuns.model(tmp.resolve("model"));
         Path run = tmp.resolve("run");
-        Trainer.Result r = TinyRuns.run(TinyRuns.config(model, run, "train.steps=3"), Optional.empty());
+        Trainer.Result r = TinyRuns.run(TinyRuns.config(model, run, "train.steps=3", "optim.kl_coeff=0.1"),
+                Optional.empty());
         assertThat(run.resolve("config.json")).isRegularFile();
         assertThat(run.resolve("initial_eval.json")).isRegularFile();
         assertThat(run.resolve("plots/reward.png")).isRegularFile();
@@ -36,6 +37,7 @@ class TrainerRunTest {
             assertThat(s.get(StepMetrics.LOSS)).as("loss at step " + s.step()).isFinite();
             assertThat(s.get(StepMetrics.ADVANTAGE_ABS_MEAN)).isFinite();
             assertThat(s.get(StepMetrics.GRAD_NORM)).isFinite();
+            assertThat(s.get(StepMetrics.KL)).as("k3 KL to θ₀").isFinite().isGreaterThanOrEqualTo(0);
             assertThat(s.get(StepMetrics.ERV_MEASURED)).as("stride 2 measures ERV on 6-token responses").isPositive();
         }
         assertThat(r.steps().get(0).get(StepMetrics.AUX_MEAN)).as("step 1: no previous means, gate closed").isZero();
