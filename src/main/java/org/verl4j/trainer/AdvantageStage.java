@@ -61,7 +61,7 @@ public final class AdvantageStage {
             groups[i] = i / n;                                                   // the GRPO group: its prompt
         }
         TokenBatch batch = TokenBatch.of(rewards, mask, groups);
-        AdvantageEstimator estimator = config.algorithm().estimator(config.optim().gaeGamma(), config.optim().gaeLambda());
+        AdvantageEstimator estimator = config.algorithm().estimator();
         return switch (config.aux()) {
             case NONE -> new Outcome(trim(estimator.estimate(batch).advantages(), rollouts), state, new double[b], List.of(), false, 0);
             case ENTROPY_ADV -> {

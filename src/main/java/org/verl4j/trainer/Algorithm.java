@@ -26,12 +26,12 @@ public enum Algorithm {
         return this == PPO_GAE;
     }
 
-    /** The estimator; GAE takes γ and λ. */
-    public AdvantageEstimator estimator(double gamma, double lambda) {
+    /** The estimator (GAE with γ = λ = 1, the authors' PPO runs). */
+    public AdvantageEstimator estimator() {
         return switch (this) {
             case GRPO -> new Grpo();
             case DRGRPO -> new DrGrpo();
-            case PPO_GAE -> new Gae(gamma, lambda);
+            case PPO_GAE -> new Gae();
             case RLOO -> new Rloo();
             case REINFORCE_PLUS_PLUS -> new ReinforcePlusPlus();
         };

@@ -77,7 +77,7 @@ public record TrainerConfig(ConfigValues values, Path model, Path data, PromptFo
 
     /** Optimisation: the actor loss, AdamW (constant learning rate) and the batching of the update. */
     public record Optim(ActorLoss actorLoss, AdamWConfig adamW, int miniBatches, int ppoEpochs,
-                        int microBatchSize, double criticLr, double valueClip, double gaeGamma, double gaeLambda) {
+                        int microBatchSize) {
         public Optim {
             if (miniBatches < 1 || ppoEpochs < 1 || microBatchSize < 1)
                 throw new IllegalArgumentException("optim.mini_batches, optim.ppo_epochs and optim.micro_batch_size must be ≥ 1, got "
@@ -126,8 +126,7 @@ public record TrainerConfig(ConfigValues values, Path model, Path data, PromptFo
         AdamWConfig adam = new AdamWConfig(v.number("optim.lr"), v.number("optim.beta1"), v.number("optim.beta2"),
                 v.number("optim.eps"), v.number("optim.weight_decay"), v.number("optim.max_grad_norm"));
         Optim optim = new Optim(actor, adam, v.integer("optim.mini_batches"),
-                v.integer("optim.ppo_epochs"), v.integer("optim.micro_batch_size"), v.number("critic.lr"),
-                v.number("critic.value_clip"), v.number("gae.gamma"), v.number("gae.lambda"));
+                v.integer("optim.ppo_epochs"), v.integer("optim.micro_batch_size"));
         return new TrainerConfig(v, v.path("model.dir"), v.path("data.dir"), PromptFormat.named(v.text("data.template")),
                 v.path("out.dir"), Algorithm.named(v.text("algorithm")), AuxSignal.named(v.text("aux.signal")),
                 enumOf(TaskReward.class, v.text("reward.kind")), verl, rank, v.integer("rank.dataset_stride"),

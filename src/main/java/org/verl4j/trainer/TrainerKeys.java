@@ -91,10 +91,6 @@ public final class TrainerKeys {
         key("optim.mini_batches", INT, "1", "optimizer steps per PPO epoch (the rollouts split into this many mini-batches)");
         key("optim.ppo_epochs", INT, "1", "passes over the rollouts per training step");
         key("optim.micro_batch_size", INT, "16", "responses per gradient-accumulation micro-batch (must divide a mini-batch)");
-        key("critic.lr", DOUBLE, "1e-4", "critic learning rate (ppo-gae)");
-        key("critic.value_clip", DOUBLE, "0.5", "critic value clip (ppo-gae)");
-        key("gae.gamma", DOUBLE, "1.0", "GAE γ");
-        key("gae.lambda", DOUBLE, "1.0", "GAE λ");
         // schedule and machine
         key("train.steps", INT, "100", "training steps (quickstart: ~1.5 s a step on 2 cores, pass@1 rises within 50)");
         key("eval.every", INT, "0", "evaluate every N steps (0: only before and after training)");
