@@ -35,15 +35,18 @@ public final class AdvantageStage {
      * @param terms        per-response intermediates (empty unless verl applied)
      * @param gateOpen     whether VERL's aux was applied this step
      * @param shapedTokens fraction of valid tokens whose advantage the aux changed
+     * @param returns      the estimator's returns per response token (the critic's targets under GAE)
      */
-    public record Outcome(double[][] advantages, ControllerState controller, double[] aux, List<AuxTerms> terms,
+    public record Outcome(double[][] advantages, double[][] returns, ControllerState controller, double[] aux, List<AuxTerms> terms,
                           boolean gateOpen, double shapedTokens) {
     }
 
     private AdvantageStage() {
     }
 
-    public static Outcome run(TrainerConfig config, List<Rollout> rollouts, double[] scores, ControllerState state) {
+    /** {@code values}: the critic's V[i][t] under ppo-gae, empty otherwise. */
+    public static Outcome run(TrainerConfig config, List<Rollout> rollouts, double[] scores, ControllerState state,
+                              java.util.Optional<double[][]> values) {
         int b = rollouts.size(), t = 0, n = config.rollout().n();
         for (Rollout r : rollouts) t = Math.max(t, r.length());
         double[][] rewards = new double[b][t];
@@ -60,15 +63,25 @@ public final class AdvantageStage {
             rewards[i][r.length() - 1] = scores[i];                              // outcome reward at the last token
             groups[i] = i / n;                                                   // the GRPO group: its prompt
         }
-        TokenBatch batch = TokenBatch.of(rewards, mask, groups);
+        double[][] v = null;
+        if (values.isPresent()) {
+            v = new double[b][t];
+            for (int i = 0; i < b; i++) System.arraycopy(values.get()[i], 0, v[i], 0, rollouts.get(i).length());
+        }
+        TokenBatch batch = new TokenBatch(rewards, mask, groups, v);
         AdvantageEstimator estimator = config.algorithm().estimator();
         return switch (config.aux()) {
-            case NONE -> new Outcome(trim(estimator.estimate(batch).advantages(), rollouts), state, new double[b], List.of(), false, 0);
+            case NONE -> {
+                Advantages a = estimator.estimate(batch);
+                yield new Outcome(trim(a.advantages(), rollouts), trim(a.returns(), rollouts), state, new double[b], List.of(), false, 0);
+            }
             case ENTROPY_ADV -> {
-                double[][] a0 = estimator.estimate(batch).advantages();
+                Advantages est = estimator.estimate(batch);
+                double[][] a0 = est.advantages();
                 double[][] a = AdvantageShaping.shape(a0, mask, new EntropyBonus(entropy, config.entropyBeta()),
                         config.verl().kappa());
-                yield new Outcome(trim(a, rollouts), state, new double[b], List.of(), false, changed(a0, a, mask));
+                yield new Outcome(trim(a, rollouts), trim(est.returns(), rollouts), state, new double[b], List.of(), false,
+                        changed(a0, a, mask));
             }
             case VERL -> {
                 List<RankIndicators> x = new ArrayList<>(b);
@@ -76,7 +89,7 @@ public final class AdvantageStage {
                 ControllerStep step = VerlController.step(state, config.verl(), x, scores, VerlController.Phase.TRAINING);
                 double[][] a0 = estimator.estimate(batch).advantages();
                 Advantages a = AdvantageShaping.verl(batch, estimator, step.aux(), config.verl());
-                yield new Outcome(trim(a.advantages(), rollouts), step.next(), step.aux(), step.terms(), step.applied(),
+                yield new Outcome(trim(a.advantages(), rollouts), trim(a.returns(), rollouts), step.next(), step.aux(), step.terms(), step.applied(),
                         changed(a0, a.advantages(), mask));
             }
         };

@@ -32,8 +32,36 @@ import java.util.Map;
 public record PpoBatch(int[][] prompts, int[][] responses, double[][] oldLogProb, double[][] refLogProb,
                        double[][] advantages, int padId) {
 
-    /** The feeds of responses {@code rows} (indices into this batch), floating tensors of {@code type}. */
+    /** The actor's feeds of responses {@code rows} (indices into this batch), floating tensors of {@code type}. */
     public Map<String, HostTensor> feed(int[] rows, ElementType type) {
+        Map<String, HostTensor> f = sequences(rows);
+        long[] tokens = f.get(TrainStepGraph.MASK).shape();
+        f.put(TrainStepGraph.OLD_LOG_PROBS, HostTensor.ofFloating(type, tokens, padded(oldLogProb, rows, tokens)));
+        f.put(TrainStepGraph.REF_LOG_PROBS, HostTensor.ofFloating(type, tokens, padded(refLogProb, rows, tokens)));
+        f.put(TrainStepGraph.ADVANTAGES, HostTensor.ofFloating(type, tokens, padded(advantages, rows, tokens)));
+        return f;
+    }
+
+    /** The critic's feeds (ValueLoss inputs): the sequences, the values when sampled and the GAE returns. */
+    public Map<String, HostTensor> criticFeed(int[] rows, ElementType type, double[][] oldValues, double[][] returns) {
+        Map<String, HostTensor> f = sequences(rows);
+        long[] tokens = f.get(TrainStepGraph.MASK).shape();
+        f.put(TrainStepGraph.OLD_VALUES, HostTensor.ofFloating(type, tokens, padded(oldValues, rows, tokens)));
+        f.put(TrainStepGraph.RETURNS, HostTensor.ofFloating(type, tokens, padded(returns, rows, tokens)));
+        return f;
+    }
+
+    /** Per-response values laid out [rows, R], 0 after each response. */
+    private static double[] padded(double[][] x, int[] rows, long[] shape) {
+        int r = (int) shape[1];
+        double[] out = new double[rows.length * r];
+        for (int row = 0; row < rows.length; row++)
+            System.arraycopy(x[rows[row]], 0, out, row * r, Math.min(r, x[rows[row]].length));
+        return out;
+    }
+
+    /** The decoder's inputs and the response mask of responses {@code rows}. */
+    public Map<String, HostTensor> sequences(int[] rows) {
         int b = rows.length, p = 0, r = 0;
         for (int i : rows) {
             p = Math.max(p, prompts[i].length);
@@ -41,7 +69,6 @@ public record PpoBatch(int[][] prompts, int[][] responses, double[][] oldLogProb
         }
         long[] promptIds = new long[b * p], responseIds = new long[b * r], mask = new long[b * (p + r)], positions = new long[b * (p + r)];
         boolean[] responseMask = new boolean[b * r];
-        double[] old = new double[b * r], ref = new double[b * r], adv = new double[b * r];
         for (int row = 0; row < b; row++) {
             int i = rows[row];
             int[] prompt = prompts[i], response = responses[i];
@@ -56,9 +83,6 @@ public record PpoBatch(int[][] prompts, int[][] responses, double[][] oldLogProb
                 responseIds[row * r + t] = valid ? response[t] : padId;
                 m[p + t] = valid ? 1 : 0;
                 responseMask[row * r + t] = valid;
-                old[row * r + t] = valid ? oldLogProb[i][t] : 0;
-                ref[row * r + t] = valid ? refLogProb[i][t] : 0;
-                adv[row * r + t] = valid ? advantages[i][t] : 0;
             }
             int[] pos = Positions.fromMask(m);
             for (int t = 0; t < p + r; t++) {
@@ -73,9 +97,6 @@ public record PpoBatch(int[][] prompts, int[][] responses, double[][] oldLogProb
         f.put(GenerationGraph.MASK, HostTensor.ofLongs(new long[]{b, p + r}, mask));
         f.put(GenerationGraph.POSITIONS, HostTensor.ofLongs(new long[]{b, p + r}, positions));
         f.put(TrainStepGraph.MASK, HostTensor.ofBooleans(tokens, responseMask));
-        f.put(TrainStepGraph.OLD_LOG_PROBS, HostTensor.ofFloating(type, tokens, old));
-        f.put(TrainStepGraph.REF_LOG_PROBS, HostTensor.ofFloating(type, tokens, ref));
-        f.put(TrainStepGraph.ADVANTAGES, HostTensor.ofFloating(type, tokens, adv));
         return f;
     }
 

@@ -41,6 +41,7 @@ import java.util.Optional;
  * s_i       = task reward of the verifier's verdict                          spec §8
  * A         = AdvantageStage (estimator, VERL controller or entropy bonus)   spec §6–§7
  * ref       = log π_θ₀(y) through the log-prob graph (only when optim.kl_coeff &gt; 0)
+ * ppo-gae:  V = critic values before A (GAE), critic update on the returns after the actor's
  * θ         = PolicyUpdate (PPO over mini-/micro-batches, old log-probs = the rollout's)
  * engine.setPolicy(θ)
  * </pre>
@@ -63,12 +64,10 @@ public final class Trainer implements AutoCloseable {
     private final RolloutEngine engine;
     private final TrainStep actor;
     private final Optional<ReferencePolicy> reference;                     // only with a KL coefficient > 0
+    private final Optional<Critic> critic;                                 // only for ppo-gae
 
     /** Opens the model, the data and the sessions; nothing is written yet. */
     public Trainer(TrainerConfig config, Path runDir, PrintWriter log) throws IOException {
-        if (config.algorithm().needsCritic())
-            throw new IllegalArgumentException("algorithm ppo-gae: the critic is not wired into verl4j train yet "
-                    + "(use grpo, drgrpo, rloo or reinforce++)");
         this.config = config;
         this.runDir = runDir;
         this.log = log;
@@ -89,6 +88,8 @@ public final class Trainer implements AutoCloseable {
                 config.actorStep(), theta0, ort);
         this.reference = config.optim().actorLoss().klCoeff() > 0
                 ? Optional.of(new ReferencePolicy(model, theta0, ort)) : Optional.empty();
+        this.critic = config.algorithm().needsCritic()
+                ? Optional.of(new Critic(model, weights, Critic.stepConfig(config), ort)) : Optional.empty();
     }
 
     /** Runs from the start ({@code resume} empty) or from a checkpoint, to {@code train.steps}. */
@@ -99,11 +100,13 @@ public final class Trainer implements AutoCloseable {
         AtomicFile.write(runDir.resolve("config.json"), out -> out.write(resolved));
         log.print(config.values().render());
         log.println("run directory: " + runDir);
-        TrainerState state = new TrainerState(0, 0, ControllerState.initial(), actor.state(), Optional.empty());
+        TrainerState state = new TrainerState(0, 0, ControllerState.initial(), actor.state(), critic.map(Critic::state));
         if (resume.isPresent()) {
             Path cp = Checkpoints.resolve(resume.get());
             state = Checkpoints.load(cp);
             actor.restore(state.actor());
+            TrainStep.State saved = state.critic().orElse(null);
+            critic.ifPresent(c -> c.restore(saved));
             engine.setPolicy(state.actor().theta());
             log.println("resumed from " + cp + " at step " + state.step());
         }
@@ -158,8 +161,6 @@ public final class Trainer implements AutoCloseable {
         Graded graded = Graded.of(rollouts, problems, n, engine.tokenizer(), config.reward());
         long t2 = System.nanoTime();
         DatasetRank dataset = StepReport.datasetRank(rollouts, config.datasetStride());
-        AdvantageStage.Outcome adv = AdvantageStage.run(config, rollouts, graded.scores(), state.controller());
-        long t3 = System.nanoTime();
         int[][] promptIds = new int[rollouts.size()][], responses = new int[rollouts.size()][];
         double[][] old = new double[rollouts.size()][];
         for (int i = 0; i < rollouts.size(); i++) {
@@ -169,10 +170,15 @@ public final class Trainer implements AutoCloseable {
             old[i] = new double[r.length()];
             for (int t = 0; t < r.length(); t++) old[i][t] = r.logProbs()[t];
         }
-        int pad = engine.tokenizer().padId();
+        int pad = engine.tokenizer().padId(), chunk = config.optim().microBatchSize();
+        PpoBatch sequences = new PpoBatch(promptIds, responses, old, old, old, pad);
+        Optional<double[][]> values = critic.map(c -> c.values(sequences, chunk));
+        AdvantageStage.Outcome adv = AdvantageStage.run(config, rollouts, graded.scores(), state.controller(), values);
+        long t3 = System.nanoTime();
         double[][] ref = reference.isEmpty() ? old                        // KL weighted 0: any finite values
-                : reference.get().logProbs(promptIds, responses, pad, config.optim().microBatchSize());
+                : reference.get().logProbs(promptIds, responses, pad, chunk);
         PpoBatch batch = new PpoBatch(promptIds, responses, old, ref, adv.advantages(), pad);
+        Optional<double[]> criticStats = critic.map(c -> c.update(batch, values.get(), adv.returns(), config, seed, u));
         PolicyUpdate.Stats update = PolicyUpdate.run(actor, batch, config, seed, u);
         TrainStep.State next = actor.state();
         engine.setPolicy(next.theta());
@@ -185,7 +191,9 @@ public final class Trainer implements AutoCloseable {
                 .put(StepMetrics.TIME_REWARD, (t2 - t1) / 1e9)
                 .put(StepMetrics.TIME_UPDATE, (t4 - t3) / 1e9)
                 .put(StepMetrics.TIME_STEP, (t4 - t0) / 1e9);
-        TrainerState after = new TrainerState(u, state.dataCursor() + problems.size(), adv.controller(), next, Optional.empty());
+        criticStats.ifPresent(c -> m.put(StepMetrics.CRITIC_LOSS, c[0]).put(StepMetrics.CRITIC_GRAD_NORM, c[1]));
+        TrainerState after = new TrainerState(u, state.dataCursor() + problems.size(), adv.controller(), next,
+                critic.map(Critic::state));
         return new StepOutcome(after, m);
     }
 
@@ -233,6 +241,7 @@ public final class Trainer implements AutoCloseable {
         try {
             actor.close();
             reference.ifPresent(ReferencePolicy::close);
+            critic.ifPresent(Critic::close);
         } finally {
             engine.close();
         }

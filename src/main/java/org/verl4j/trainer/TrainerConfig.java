@@ -142,6 +142,16 @@ public record TrainerConfig(ConfigValues values, Path model, Path data, PromptFo
         return new StepConfig(new Objective.Policy(optim.actorLoss()), optim.adamW(), microBatchesPerUpdate());
     }
 
+    /** The critic's learning rate (ppo-gae). */
+    public double criticLr() {
+        return values.number("critic.lr");
+    }
+
+    /** The critic's clipped value loss, aggregated as the actor's loss (ppo-gae). */
+    public org.verl4j.rl.ValueLoss valueLoss() {
+        return new org.verl4j.rl.ValueLoss(values.number("critic.value_clip"), optim.actorLoss().policy().aggregation());
+    }
+
     /** β of the entropy-advantage bonus. */
     public double entropyBeta() {
         return values.number("aux.entropy_beta");

@@ -2,6 +2,7 @@ package org.verl4j.trainer;
 
 import org.verl4j.rank.RankOptions;
 import org.verl4j.rl.PolicyLoss;
+import org.verl4j.rl.ValueLoss;
 import org.verl4j.shaping.EntropyBonus;
 import org.verl4j.shaping.VerlConfig;
 import org.verl4j.train.AdamWConfig;
@@ -90,6 +91,8 @@ public final class TrainerKeys {
         choice("optim.aggregation", "token-mean", "loss aggregation", "token-mean", "seq-mean-token-sum", "seq-mean-token-mean");
         key("optim.mini_batches", INT, "1", "optimizer steps per PPO epoch (the rollouts split into this many mini-batches)");
         key("optim.ppo_epochs", INT, "1", "passes over the rollouts per training step");
+        key("critic.lr", DOUBLE, "1e-4", "critic learning rate (ppo-gae; other AdamW settings as the actor's)");
+        key("critic.value_clip", DOUBLE, str(ValueLoss.defaults().clipRange()), "critic value clip (ppo-gae)");
         key("optim.micro_batch_size", INT, "16", "responses per gradient-accumulation micro-batch (must divide a mini-batch)");
         // schedule and machine
         key("train.steps", INT, "100", "training steps (quickstart: ~1.5 s a step on 2 cores, pass@1 rises within 50)");

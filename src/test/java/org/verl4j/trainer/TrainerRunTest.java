@@ -94,6 +94,21 @@ class TrainerRunTest {
         assertThat(Checkpoints.load(latest).actor().theta()).isEqualTo(good.actor().theta());
     }
 
+    @Test
+    void ppoGaeTrainsTheCriticAndCheckpointsIt() throws IOException {
+        Path model = TinyRuns.model(tmp.resolve("model"));
+        Path run = tmp.resolve("run");
+        Trainer.Result r = TinyRuns.run(TinyRuns.config(model, run, "train.steps=2", "algorithm=ppo-gae"), Optional.empty());
+        for (StepRecord s : r.steps()) {
+            assertThat(s.get(StepMetrics.CRITIC_LOSS)).as("critic loss at step " + s.step()).isFinite();
+            assertThat(s.get(StepMetrics.LOSS)).isFinite();
+        }
+        TrainerState s = Checkpoints.load(run.resolve("checkpoints").resolve(Checkpoints.name(2)));
+        double[] critic = s.critic().orElseThrow().theta();
+        assertThat(s.critic().orElseThrow().steps()).isEqualTo(4);                 // 2 steps × 2 mini-batches
+        assertThat(critic[critic.length - 1]).as("score.bias moved off its zero init").isNotZero();
+    }
+
     private static Map<String, Double> withoutTimes(StepRecord r) {
         Map<String, Double> m = new TreeMap<>(r.metrics());
         m.keySet().removeIf(k -> k.startsWith("time/"));

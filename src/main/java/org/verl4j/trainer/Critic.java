@@ -1,0 +1,134 @@
+package org.verl4j.trainer;
+
+import org.verl4j.graph.ElementType;
+import org.verl4j.graph.GraphBuilder;
+import org.verl4j.graph.HostTensor;
+import org.verl4j.graph.OrtRunner;
+import org.verl4j.graph.ParameterLayout;
+import org.verl4j.graph.ParameterViews;
+import org.verl4j.graph.Shape;
+import org.verl4j.model.DecoderForward;
+import org.verl4j.model.DecoderWeights;
+import org.verl4j.model.ModelConfig;
+import org.verl4j.model.WeightLayout;
+import org.verl4j.train.Objective;
+import org.verl4j.train.StepConfig;
+import org.verl4j.train.TrainStep;
+import org.verl4j.train.TrainStepGraph;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The PPO-GAE critic (verl's critic: the decoder with a value head, {@link WeightLayout#critic}): values of the
+ * sampled responses for GAE, and its own update on the GAE returns with the clipped value loss (spec §8):
+ * <pre>
+ * V[i][t]   = value head at the position that predicts response token t       (DecoderForward, Head.VALUE)
+ * init      body = the policy's θ₀, score.weight = 0, score.bias = 0          (V ≡ 0 before training)
+ * update    same mini-/micro-batches as the actor, L = ValueLoss(V, V_old, R)
+ * </pre>
+ */
+final class Critic implements AutoCloseable {
+
+    private static final String VALUES = "critic_values";
+    private final ParameterLayout layout;
+    private final OrtRunner valueRunner;
+    private final TrainStep step;
+
+    Critic(ModelConfig model, DecoderWeights policy, StepConfig config, OrtRunner.Options ort) {
+        DecoderForward forward = new DecoderForward(model, DecoderForward.Head.VALUE);
+        this.layout = forward.layout();
+        GraphBuilder g = new GraphBuilder("critic_values");
+        g.output(VALUES, forward.build(g, new ParameterViews(g, g.input(TrainStepGraph.THETA, ElementType.FLOAT,
+                Shape.of(layout.size())), layout)));
+        this.valueRunner = new OrtRunner(g.build(), ort);
+        this.step = new TrainStep(ElementType.FLOAT, layout, forward, config, initialTheta(policy), ort);
+    }
+
+    /** The critic's step configuration: the value loss, the actor's AdamW at the critic's rate, the same K. */
+    static StepConfig stepConfig(TrainerConfig c) {
+        return new StepConfig(new Objective.Critic(c.valueLoss()), new org.verl4j.train.AdamWConfig(c.criticLr(), c.optim().adamW().beta1(),
+                c.optim().adamW().beta2(), c.optim().adamW().eps(), c.optim().adamW().weightDecay(), c.optim().adamW().maxGradNorm()),
+                c.microBatchesPerUpdate());
+    }
+
+    /** Body from the policy, value head zero. */
+    private double[] initialTheta(DecoderWeights policy) {
+        double[] theta = new double[(int) layout.size()];
+        int at = 0;
+        for (var spec : WeightLayout.critic(policy.config())) {
+            int size = (int) spec.size();
+            if (!spec.name().startsWith("score.")) {
+                float[] w = policy.get(spec.name());
+                for (int i = 0; i < size; i++) theta[at + i] = w[i];
+            }
+            at += size;
+        }
+        return theta;
+    }
+
+    /** V[i][t] of every response, in chunks of {@code chunk} rows. */
+    double[][] values(PpoBatch batch, int chunk) {
+        double[][] out = new double[batch.size()][];
+        HostTensor theta = HostTensor.ofFloating(ElementType.FLOAT, new long[]{layout.size()}, step.theta());
+        for (int start = 0; start < batch.size(); start += chunk) {
+            int[] rows = new int[Math.min(chunk, batch.size() - start)];
+            for (int k = 0; k < rows.length; k++) rows[k] = start + k;
+            Map<String, HostTensor> feed = batch.sequences(rows);
+            long r = feed.get(TrainStepGraph.MASK).shape()[1];
+            feed.remove(TrainStepGraph.MASK);
+            feed.put(TrainStepGraph.THETA, theta);
+            double[] v = valueRunner.run(feed).get(VALUES).doubles();                         // [rows, R]
+            for (int k = 0; k < rows.length; k++) {
+                int t = batch.responses()[rows[k]].length;
+                out[rows[k]] = java.util.Arrays.copyOfRange(v, (int) (k * r), (int) (k * r + t));
+            }
+        }
+        return out;
+    }
+
+    /** The critic update of one training step; returns (mean loss, mean grad norm). */
+    double[] update(PpoBatch batch, double[][] oldValues, double[][] returns, TrainerConfig config, long seed, int u) {
+        int b = batch.size(), m = config.miniBatchSize(), micro = config.optim().microBatchSize();
+        double loss = 0, norms = 0;
+        int n = 0, updates = 0;
+        for (int e = 0; e < config.optim().ppoEpochs(); e++) {
+            int[] perm = PolicyUpdate.permutation(b, new Random(seed + e));
+            for (int start = 0; start < b; start += m) {
+                List<Map<String, HostTensor>> feeds = new ArrayList<>();
+                for (int k = start; k < start + m; k += micro)
+                    feeds.add(batch.criticFeed(java.util.Arrays.copyOfRange(perm, k, k + micro), ElementType.FLOAT, oldValues, returns));
+                TrainStep.Result r = step.step(feeds);
+                for (Map<String, Double> d : r.microBatches()) {
+                    double l = d.get(TrainStepGraph.LOSS);
+                    if (!Double.isFinite(l) || r.skipped())
+                        throw new TrainingDiverged("step " + u + ": the critic loss is " + l + ", gradient norm " + r.gradNorm());
+                    loss += l;
+                    n++;
+                }
+                norms += r.gradNorm();
+                updates++;
+            }
+        }
+        return new double[]{loss / n, norms / updates};
+    }
+
+    TrainStep.State state() {
+        return step.state();
+    }
+
+    void restore(TrainStep.State s) {
+        step.restore(s);
+    }
+
+    @Override
+    public void close() {
+        try {
+            step.close();
+        } finally {
+            valueRunner.close();
+        }
+    }
+}
