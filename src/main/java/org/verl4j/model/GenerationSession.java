@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Runs the {@link GenerationGraph#generation} graph with a KV cache it owns: {@link #prefill} a left-padded batch
- * of prompts, then {@link #decode} one token per row at a time. Positions follow Hugging Face's generate:
- * {@code cumsum(mask) − 1} over the prompt (padding gets 1), then one more per decoded token; every decoded token
+ * of prompts, then {@link #decode} one token per row at a time. Positions follow {@link Positions} (Hugging Face's
+ * rule), then one more per decoded token; every decoded token
  * is a real token (mask 1), finished rows included — the caller ignores what follows a row's EOS.
  *
  * <p>Each step returns the logits and the final-norm hidden state at the last position of every row: row t of a
@@ -50,13 +50,10 @@ public final class GenerationSession implements AutoCloseable {
             if (ids[b].length != s || promptMask[b].length != s)
                 throw new IllegalArgumentException("prompt row " + b + " is not " + s + " long (ids and mask must be rectangular)");
             mask[b] = promptMask[b].clone();
-            int seen = 0;
-            for (int t = 0; t < s; t++) {
-                seen += promptMask[b][t];
-                positions[b * s + t] = promptMask[b][t] == 0 ? 1 : seen - 1;
-            }
-            if (seen == 0) throw new IllegalArgumentException("prompt row " + b + " has no real token (mask all 0)");
-            nextPosition[b] = seen;
+            int[] rowPositions = Positions.fromMask(promptMask[b]);
+            for (int t = 0; t < s; t++) positions[b * s + t] = rowPositions[t];
+            nextPosition[b] = Positions.next(promptMask[b]);
+            if (nextPosition[b] == 0) throw new IllegalArgumentException("prompt row " + b + " has no real token (mask all 0)");
         }
         Map<String, HostTensor> feed = new HashMap<>();
         long[] empty = {batch, config.numKvHeads(), 0, config.headDim()};

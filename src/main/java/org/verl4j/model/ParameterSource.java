@@ -2,6 +2,7 @@ package org.verl4j.model;
 
 import org.verl4j.graph.ElementType;
 import org.verl4j.graph.GraphBuilder;
+import org.verl4j.graph.Shape;
 import org.verl4j.graph.TensorData;
 import org.verl4j.graph.Value;
 import org.verl4j.graph.ParameterViews;
@@ -10,7 +11,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Where a decoder graph reads its parameters from: baked in as initializers (inference graphs) or the views of one
+ * Where a decoder graph reads its parameters from: baked in as initializers (inference graphs), one graph input per
+ * tensor (the rollout engine's generation graph, see {@link Inputs}), or the views of one
  * flat graph input θ in {@link WeightLayout} order (training graphs and θ-fed inference: few inputs keep session
  * creation fast, and the gradient is one flat buffer too). Each parameter is one graph value named after its HF name.
  */
@@ -32,6 +34,20 @@ public sealed interface ParameterSource {
             double[] wide = new double[values.length];
             for (int i = 0; i < wide.length; i++) wide[i] = values[i];
             return g.initializer(spec.name(), TensorData.ofDoubles(dims, wide));
+        }
+    }
+
+    /**
+     * Each parameter as its own graph input, named and shaped after its {@link WeightSpec}: the weights live in ONNX
+     * Runtime memory beside the session and are swapped without rebuilding it (a new policy each RL step), and the
+     * serialized graph carries no weights, so models past protobuf's 2 GB limit load too.
+     */
+    record Inputs(ElementType type) implements ParameterSource {
+        @Override
+        public Value weight(GraphBuilder g, WeightSpec spec) {
+            Object[] dims = new Object[spec.shape().length];
+            for (int i = 0; i < dims.length; i++) dims[i] = spec.shape()[i];
+            return g.input(spec.name(), type, Shape.of(dims));
         }
     }
 

@@ -1,0 +1,108 @@
+package org.verl4j.rollout;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+
+/**
+ * One {@link RolloutEngine#generate} call's decode loop: prefill, each response's first draw from its prompt's
+ * logits, fan-out of the KV cache (prompt p's row repeated n times), then one token per row per step until every
+ * response has ended. {@code rows} maps each batch row to its response; with compaction a response that ended
+ * leaves the batch at the end of the step it ended in, otherwise it idles (fed padding, outputs ignored).
+ */
+final class Decoding {
+
+    private final RolloutEngine engine;
+    private final KvBatch batch;
+    private final List<Prompt> prompts;
+    private final SamplingConfig sampling;
+    private final Future<Rollout>[] results;
+    private final Sampler sampler;
+    private final int[] eos;
+    private final int stopWindow;                            // tokens decoded when looking for a stop string
+    private final int limit;                                 // new tokens allowed per response
+    private final ResponseBuffer[] responses;
+
+    Decoding(RolloutEngine engine, KvBatch batch, List<Prompt> prompts, SamplingConfig sampling, Future<Rollout>[] results) {
+        this.engine = engine;
+        this.batch = batch;
+        this.prompts = prompts;
+        this.sampling = sampling;
+        this.results = results;
+        this.sampler = new Sampler(sampling);
+        this.eos = engine.tokenizer().eosIds();
+        int longestStop = 0;
+        for (String s : sampling.stop()) longestStop = Math.max(longestStop, s.length());
+        this.stopWindow = longestStop + 4;
+        int longestPrompt = 0;
+        for (Prompt p : prompts) longestPrompt = Math.max(longestPrompt, p.length());
+        this.limit = Math.min(sampling.maxNewTokens(), engine.config().maxPositionEmbeddings() - longestPrompt);
+        this.responses = new ResponseBuffer[prompts.size() * sampling.n()];
+        for (int i = 0; i < responses.length; i++)
+            responses[i] = new ResponseBuffer(prompts.get(i / sampling.n()), i % sampling.n(), i, sampling.seed(),
+                    engine.config().hiddenSize());
+    }
+
+    void run() {
+        KvBatch.Step prefill = batch.prefill(prompts.toArray(Prompt[]::new));
+        int n = sampling.n();
+        List<Integer> rows = new ArrayList<>();
+        float[][] logits = new float[responses.length][], hidden = new float[responses.length][];
+        for (int r = 0; r < responses.length; r++) {
+            rows.add(r);
+            logits[r] = prefill.logits()[r / n];
+            hidden[r] = prefill.hidden()[r / n];
+        }
+        rows = kept(rows, advance(rows, logits, hidden));
+        if (rows.isEmpty()) return;
+        int[] fanOut = new int[rows.size()];
+        for (int i = 0; i < fanOut.length; i++) fanOut[i] = rows.get(i) / n;
+        batch.select(fanOut);
+        while (!rows.isEmpty()) {
+            int[] next = new int[rows.size()];
+            for (int row = 0; row < next.length; row++) {
+                ResponseBuffer r = responses[rows.get(row)];
+                next[row] = r.finish == null ? r.last() : engine.tokenizer().padId();
+            }
+            KvBatch.Step step = batch.decode(next);
+            int[] keep = advance(rows, step.logits(), step.hidden());
+            List<Integer> remaining = kept(rows, keep);
+            if (!remaining.isEmpty() && remaining.size() < rows.size()) batch.select(keep);
+            rows = remaining;
+        }
+    }
+
+    /** Draws the next token of every unfinished row's response; returns the rows that stay in the batch. */
+    private int[] advance(List<Integer> rows, float[][] logits, float[][] hidden) {
+        int[] keep = new int[rows.size()];
+        int kept = 0;
+        boolean anyOpen = false;
+        for (int row = 0; row < rows.size(); row++) {
+            ResponseBuffer r = responses[rows.get(row)];
+            if (r.finish == null) {
+                r.append(sampler.next(logits[row], r.rng), hidden[row]);
+                r.finish = finishReason(r);
+                if (r.finish != null) results[r.index] = engine.finish(r);
+            }
+            anyOpen |= r.finish == null;
+            if (r.finish == null || engine.options().compaction() == EngineOptions.Compaction.KEEP_ROWS) keep[kept++] = row;
+        }
+        return anyOpen ? java.util.Arrays.copyOf(keep, kept) : new int[0];
+    }
+
+    private static List<Integer> kept(List<Integer> rows, int[] keep) {
+        List<Integer> out = new ArrayList<>(keep.length);
+        for (int k : keep) out.add(rows.get(k));
+        return out;
+    }
+
+    private FinishReason finishReason(ResponseBuffer r) {
+        int last = r.last();
+        for (int e : eos) if (last == e) return FinishReason.STOP;
+        if (!sampling.stop().isEmpty()) {
+            String tail = engine.tokenizer().decode(r.tail(stopWindow));
+            for (String s : sampling.stop()) if (tail.contains(s)) return FinishReason.STOP;
+        }
+        return r.length() >= limit ? FinishReason.LENGTH : null;
+    }
+}

@@ -1,0 +1,54 @@
+package org.verl4j.rollout;
+
+import org.verl4j.graph.OrtRunner;
+import org.verl4j.rank.RankOptions;
+
+/**
+ * How a {@link RolloutEngine} runs. Defaults in one place: {@link #cpu(int)}.
+ *
+ * @param ort           ONNX Runtime session options (device, intra-op threads)
+ * @param metricThreads threads computing ER/ERV/ERA as responses finish (≥ 1)
+ * @param rank          the windowed-rank options of the metrics (spec §3)
+ * @param hidden        whether each {@link Rollout} keeps its hidden states
+ * @param compaction    whether finished rows leave the batch
+ */
+public record EngineOptions(OrtRunner.Options ort, int metricThreads, RankOptions rank, HiddenStates hidden,
+                            Compaction compaction) {
+
+    /** What happens to a response's hidden states Z after its metrics are computed. */
+    public enum HiddenStates { DISCARD, KEEP }
+
+    /** What happens to a finished row: it leaves the batch (its KV cache rows dropped), or it keeps decoding padding. */
+    public enum Compaction { COMPACT, KEEP_ROWS }
+
+    public EngineOptions {
+        if (metricThreads < 1) throw new IllegalArgumentException("metric threads must be ≥ 1, got " + metricThreads);
+        if (ort == null || rank == null || hidden == null || compaction == null)
+            throw new IllegalArgumentException("engine options must not be null");
+    }
+
+    /** CPU with {@code threads} ORT threads, one metric thread, {@link RankOptions#DEFAULTS}, Z discarded, compaction on. */
+    public static EngineOptions cpu(int threads) {
+        return new EngineOptions(OrtRunner.Options.cpu(threads), 1, RankOptions.DEFAULTS, HiddenStates.DISCARD, Compaction.COMPACT);
+    }
+
+    public EngineOptions withOrt(OrtRunner.Options o) {
+        return new EngineOptions(o, metricThreads, rank, hidden, compaction);
+    }
+
+    public EngineOptions withMetricThreads(int n) {
+        return new EngineOptions(ort, n, rank, hidden, compaction);
+    }
+
+    public EngineOptions withRank(RankOptions r) {
+        return new EngineOptions(ort, metricThreads, r, hidden, compaction);
+    }
+
+    public EngineOptions withHidden(HiddenStates h) {
+        return new EngineOptions(ort, metricThreads, rank, h, compaction);
+    }
+
+    public EngineOptions withCompaction(Compaction c) {
+        return new EngineOptions(ort, metricThreads, rank, hidden, c);
+    }
+}

@@ -1,0 +1,27 @@
+package org.verl4j.rollout;
+
+/**
+ * One prompt to roll out: its id (seeds its samples' random streams, see {@link ResponseSeeds}) and its token ids
+ * (the template already applied).
+ */
+public record Prompt(String id, int[] tokenIds) {
+
+    public Prompt {
+        if (id == null) throw new IllegalArgumentException("prompt id must not be null");
+        if (tokenIds == null || tokenIds.length == 0) throw new IllegalArgumentException("prompt " + id + " has no tokens");
+        tokenIds = tokenIds.clone();
+    }
+
+    @Override
+    public int[] tokenIds() {
+        return tokenIds.clone();
+    }
+
+    int length() {
+        return tokenIds.length;
+    }
+
+    int token(int t) {
+        return tokenIds[t];
+    }
+}

@@ -1,0 +1,78 @@
+package org.verl4j.rollout;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * One response while it is being generated: its random stream, the tokens so far with their statistics, and the
+ * hidden states Z (row t = the final-norm state that produced token t+1, spec §1), appended row by row.
+ */
+final class ResponseBuffer {
+
+    final Prompt prompt;
+    final int sample;
+    final int index;                                     // position in the call's prompt-major, sample-minor output
+    final SplittableRandom rng;
+    private final int d;
+    private int length;
+    private int[] tokens = new int[16];
+    private float[] logp = new float[16], samplingLogp = new float[16], entropy = new float[16];
+    private float[] hidden;
+    FinishReason finish;
+
+    ResponseBuffer(Prompt prompt, int sample, int index, long seed, int hiddenSize) {
+        this.prompt = prompt;
+        this.sample = sample;
+        this.index = index;
+        this.rng = ResponseSeeds.stream(seed, prompt.id(), sample);
+        this.d = hiddenSize;
+        this.hidden = new float[16 * hiddenSize];
+    }
+
+    /** Appends token t+1 = {@code choice} produced by state {@code z} (row t of Z). */
+    void append(TokenChoice choice, float[] z) {
+        if (length == tokens.length) {
+            int grown = length * 2;
+            tokens = Arrays.copyOf(tokens, grown);
+            logp = Arrays.copyOf(logp, grown);
+            samplingLogp = Arrays.copyOf(samplingLogp, grown);
+            entropy = Arrays.copyOf(entropy, grown);
+            hidden = Arrays.copyOf(hidden, grown * d);
+        }
+        tokens[length] = choice.id();
+        logp[length] = choice.logProb();
+        samplingLogp[length] = choice.samplingLogProb();
+        entropy[length] = choice.entropy();
+        System.arraycopy(z, 0, hidden, length * d, d);
+        length++;
+    }
+
+    int length() {
+        return length;
+    }
+
+    int last() {
+        return tokens[length - 1];
+    }
+
+    int[] tokens() {
+        return Arrays.copyOf(tokens, length);
+    }
+
+    /** The last {@code count} tokens (fewer when shorter). */
+    int[] tail(int count) {
+        return Arrays.copyOfRange(tokens, Math.max(0, length - count), length);
+    }
+
+    /** Z as a row-major [T·d] array. */
+    float[] hiddenFlat() {
+        return Arrays.copyOf(hidden, length * d);
+    }
+
+    Rollout toRollout(org.verl4j.rank.RankDynamics metrics, EngineOptions.HiddenStates keep) {
+        float[][] z = new float[keep == EngineOptions.HiddenStates.KEEP ? length : 0][];
+        for (int t = 0; t < z.length; t++) z[t] = Arrays.copyOfRange(hidden, t * d, (t + 1) * d);
+        return new Rollout(prompt.id(), sample, tokens(), Arrays.copyOf(logp, length), Arrays.copyOf(samplingLogp, length),
+                Arrays.copyOf(entropy, length), finish, metrics, z);
+    }
+}

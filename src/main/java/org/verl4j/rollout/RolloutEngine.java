@@ -1,0 +1,160 @@
+package org.verl4j.rollout;
+
+import org.verl4j.graph.ElementType;
+import org.verl4j.graph.OrtRunner;
+import org.verl4j.model.DecoderWeights;
+import org.verl4j.model.GenerationGraph;
+import org.verl4j.model.ModelConfig;
+import org.verl4j.rank.HiddenStates;
+import org.verl4j.rank.RankDynamics;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Samples responses from a decoder with a KV cache, the weights held in ONNX Runtime memory as graph inputs
+ * ({@link #setPolicy} swaps them with no graph rebuild; the graph carries no weights, so size has no 2 GB limit).
+ * One {@link #generate} call:
+ * <pre>
+ *   prefill every prompt once (left-padded batch)             → logits, z at its last position
+ *   each response (prompt, i &lt; n): draw y_1 from its own stream (seed, prompt id, i)
+ *   fan the KV cache out: row of prompt p repeated n times
+ *   until every response ended: decode one token per live row, draw, append (token, log π, log q, H, z)
+ *     a response ends at an EOS id or a stop string (STOP), or at max new tokens / the context (LENGTH);
+ *     ended rows leave the batch (KV cache compacted) and their ER/ERV/ERA run on the metric threads
+ * </pre>
+ * Results are prompt-major, sample-minor, and depend only on (weights, prompts, sampling) — not on thread counts
+ * or on which other prompts share the batch.
+ */
+public final class RolloutEngine implements AutoCloseable {
+
+    private final ModelConfig config;
+    private final Tokenizer tokenizer;
+    private final EngineOptions options;
+    private final OrtRunner generation, rowSelect;
+    private final PolicyWeights weights;
+    private final ExecutorService metricPool;
+    private final RolloutTimings timings = new RolloutTimings();
+
+    /** An engine over {@code weights} (copied into ONNX Runtime memory) with {@code tokenizer} for stop strings. */
+    public RolloutEngine(DecoderWeights weights, Tokenizer tokenizer, EngineOptions options) {
+        this.config = weights.config();
+        this.tokenizer = tokenizer;
+        this.options = options;
+        this.generation = new OrtRunner(GenerationGraph.generationOverInputs(config, ElementType.FLOAT, Set.of()), options.ort());
+        this.rowSelect = new OrtRunner(GenerationGraph.rowSelect(config, ElementType.FLOAT), options.ort());
+        this.weights = new PolicyWeights(config, options.ort());
+        this.weights.set(PolicyWeights.FlatTheta.of(weights.tensors()));
+        this.metricPool = Executors.newFixedThreadPool(options.metricThreads(), r -> {
+            Thread t = new Thread(r, "verl4j-rollout-metrics");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Opens a Hugging Face model directory (config.json, safetensors, tokenizer files). */
+    public static RolloutEngine open(Path modelDir, EngineOptions options) {
+        DecoderWeights w;
+        try {
+            w = DecoderWeights.load(modelDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the model in " + modelDir + ": " + e.getMessage(), e);
+        }
+        return new RolloutEngine(w, Tokenizer.forModel(modelDir), options);
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    public Tokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    /** Where the last {@link #generate} spent its time. */
+    public RolloutTimings timings() {
+        return timings;
+    }
+
+    /** New policy weights: flat θ in {@code DecoderForward.layout(config)} order (the train step's θ). */
+    public void setPolicy(float[] theta) {
+        weights.set(PolicyWeights.FlatTheta.of(theta));
+    }
+
+    /** {@link #setPolicy(float[])} from a float64 θ ({@code TrainStep.theta()}), each value rounded to float. */
+    public void setPolicy(double[] theta) {
+        weights.set(PolicyWeights.FlatTheta.of(theta));
+    }
+
+    /** n responses per prompt, prompt-major, sample-minor. */
+    public List<Rollout> generate(List<Prompt> prompts, SamplingConfig sampling) {
+        if (prompts.isEmpty()) return List.of();
+        for (Prompt p : prompts)
+            if (p.length() >= config.maxPositionEmbeddings())
+                throw new IllegalArgumentException("prompt " + p.id() + " has " + p.length() + " tokens; the model's "
+                        + "context is " + config.maxPositionEmbeddings());
+        long start = System.nanoTime();
+        @SuppressWarnings("unchecked")
+        Future<Rollout>[] results = new Future[prompts.size() * sampling.n()];
+        try (KvBatch batch = new KvBatch(generation, rowSelect, config, weights)) {
+            new Decoding(this, batch, prompts, sampling, results).run();
+            timings.ortNanos = batch.ortNanos;
+            timings.rowSteps = batch.rowSteps;
+        }
+        List<Rollout> out = new ArrayList<>(results.length);
+        long waitStart = System.nanoTime();
+        for (Future<Rollout> f : results) out.add(join(f));
+        timings.metricWaitNanos = System.nanoTime() - waitStart;
+        timings.totalNanos = System.nanoTime() - start;
+        long tokens = 0;
+        for (Rollout r : out) tokens += r.length();
+        timings.tokens = tokens;
+        return out;
+    }
+
+    /** Ends {@code r}: its metrics and the finished {@link Rollout} are computed on a metric thread. */
+    Future<Rollout> finish(ResponseBuffer r) {
+        return metricPool.submit(() -> {
+            RankDynamics metrics = RankDynamics.measure(HiddenStates.ofFloats(r.length(), config.hiddenSize(),
+                    r.hiddenFlat()), options.rank());
+            return r.toRollout(metrics, options.hidden());
+        });
+    }
+
+    EngineOptions options() {
+        return options;
+    }
+
+    private static Rollout join(Future<Rollout> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for rollout metrics", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("computing a response's metrics failed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        metricPool.shutdownNow();
+        try {
+            weights.close();
+        } finally {
+            try {
+                rowSelect.close();
+            } finally {
+                generation.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.verl4j.rollout;
+
+import org.junit.jupiter.api.Test;
+import org.verl4j.graph.ElementType;
+import org.verl4j.graph.OnnxWriter;
+import org.verl4j.graph.OrtRunner;
+import org.verl4j.model.DecoderWeights;
+import org.verl4j.model.GenerationGraph;
+import org.verl4j.model.GenerationSession;
+import org.verl4j.model.ModelConfig;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The engine against the existing {@link GenerationSession} (weights as initializers, one prompt at a time, no
+ * fan-out or compaction): greedy tokens, hidden states (spec §1 alignment) and log-probs agree.
+ */
+class RolloutEngineTest {
+
+    private static final long SEED = 20261202L;
+
+    @Test
+    void greedyEqualsTheArgmaxOfTheGenerationSessionAndHiddenRowsAlign() {
+        ModelConfig c = TinyModels.config();
+        DecoderWeights w = TinyModels.weights(c, SEED);
+        List<Prompt> prompts = List.of(TinyModels.prompt("a", "12,3:"), TinyModels.prompt("b", "7"),
+                TinyModels.prompt("c", "4,44,4"));
+        SamplingConfig greedy = SamplingConfig.DEFAULTS.withTemperature(0).withMaxNewTokens(12);
+        List<Rollout> rollouts;
+        try (RolloutEngine engine = new RolloutEngine(w, TinyModels.tokenizer(),
+                EngineOptions.cpu(1).withHidden(EngineOptions.HiddenStates.KEEP))) {
+            rollouts = engine.generate(prompts, greedy);
+        }
+        assertThat(rollouts).extracting(Rollout::promptId).containsExactly("a", "b", "c");
+        byte[] graph = OnnxWriter.write(GenerationGraph.generation(w, ElementType.FLOAT, Set.of()));
+        for (int p = 0; p < prompts.size(); p++) {
+            Rollout r = rollouts.get(p);
+            int[] prompt = prompts.get(p).tokenIds();
+            try (GenerationSession s = new GenerationSession(graph, c, OrtRunner.Options.cpu(1))) {
+                int[] mask = new int[prompt.length];
+                java.util.Arrays.fill(mask, 1);
+                GenerationSession.Step step = s.prefill(new int[][]{prompt}, new int[][]{mask});
+                for (int t = 0; t < r.length(); t++) {
+                    float[] logits = step.logits()[0];
+                    int argmax = 0;
+                    for (int v = 1; v < logits.length; v++) if (logits[v] > logits[argmax]) argmax = v;
+                    assertThat(r.tokenIds()[t]).as("prompt %s token %d", prompts.get(p).id(), t).isEqualTo(argmax);
+                    for (int j = 0; j < c.hiddenSize(); j++)                     // row t of Z produced token t+1
+                        assertThat(r.hiddenStates()[t][j]).isCloseTo(step.hidden()[0][j], within(1e-5f));
+                    step = s.decode(new int[]{argmax});
+                }
+            }
+            boolean endedOnEos = r.tokenIds()[r.length() - 1] == 1;
+            assertThat(r.finishReason()).isEqualTo(endedOnEos ? FinishReason.STOP : FinishReason.LENGTH);
+            if (!endedOnEos) assertThat(r.length()).isEqualTo(12);
+            assertThat(r.samplingLogProbs()).containsOnly(0f);
+            assertThat(r.metrics().tokens()).isEqualTo(r.length());
+        }
+    }
+}
