@@ -40,7 +40,7 @@ final class Decoding {
         this.responses = new ResponseBuffer[prompts.size() * sampling.n()];
         for (int i = 0; i < responses.length; i++)
             responses[i] = new ResponseBuffer(prompts.get(i / sampling.n()), i % sampling.n(), i, sampling.seed(),
-                    engine.config().hiddenSize());
+                    engine.config().hiddenSize(), limit);
     }
 
     void run() {

@@ -110,4 +110,13 @@ class RolloutCommandsTest {
         double d = table.get("datasets").get("digit-completion-l1").get("pass@1").asDouble();
         assertThat(table.get("average").get("pass@1").asDouble()).isCloseTo((a + d) / 2, org.assertj.core.data.Offset.offset(1e-12));
     }
+
+    @Test
+    void benchRolloutReportsEveryCase() throws IOException {
+        CliRun run = CliRun.of("bench", "rollout", "--model", model().toString(), "--prompts", "2", "--n", "2",
+                "--prompt", "3", "--new-tokens", "5", "--threads", "1");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("bare greedy loop").contains("engine full").contains("| COMPACT |")
+                .contains("| KEEP_ROWS |").contains("log-prob consistency");
+    }
 }
