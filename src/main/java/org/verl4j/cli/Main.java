@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 @Command(name = "verl4j", mixinStandardHelpOptions = true, version = "verl4j 0.1.0",
         description = "VERL (Velocity-Exploiting Rank Learning, arXiv 2509.23808) in Java.",
         subcommands = {CommandLine.HelpCommand.class, GradeCommand.class, TasksCommand.class, MetricsCommand.class,
-                BenchCommand.class, ExportCommand.class, SftCommand.class, AnalyzeCommand.class})
+                BenchCommand.class, ExportCommand.class, GenerateCommand.class, TokenizeCommand.class,
+                EvalCommand.class, SftCommand.class, AnalyzeCommand.class})
 public final class Main implements Runnable {
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Random;
 
 /** Small random decoders over the 16-id char vocabulary of the arith-seq models (ids 0 S, 1 E, 2 P, 3 U, then 0-9 , :). */
-final class TinyModels {
+public final class TinyModels {
 
     static final String CHARS = "0123456789,:";
 
@@ -24,7 +24,7 @@ final class TinyModels {
                 qkvBias, false, context, -1, List.of(CharTokenizer.EOS), "float32");
     }
 
-    static ModelConfig config() {
+    public static ModelConfig config() {
         return config(Architecture.LLAMA, 2, 1, 2, 8, 512);
     }
 
@@ -35,6 +35,13 @@ final class TinyModels {
 
     static Tokenizer tokenizer() {
         return new CharLevelTokenizer(CharTokenizer.of(CHARS, 2048), new int[]{CharTokenizer.EOS});
+    }
+
+    /** A model directory: config.json, model.safetensors (F32) and the char tokenizer_config.json. */
+    public static java.nio.file.Path write(java.nio.file.Path dir, ModelConfig c, long seed) throws java.io.IOException {
+        weights(c, seed).save(dir, org.verl4j.io.DType.F32);
+        CharTokenizer.of(CHARS, 2048).writeConfig(dir.resolve("tokenizer_config.json"));
+        return dir;
     }
 
     static Prompt prompt(String id, String text) {

@@ -1,0 +1,144 @@
+package org.verl4j.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.verl4j.io.DType;
+import org.verl4j.io.NpyWriter;
+import org.verl4j.rank.RankDynamics;
+import org.verl4j.rollout.EngineOptions;
+import org.verl4j.rollout.Prompt;
+import org.verl4j.rollout.PromptFormat;
+import org.verl4j.rollout.Rollout;
+import org.verl4j.rollout.RolloutEngine;
+import org.verl4j.rollout.SamplingConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code verl4j generate --model DIR --prompts FILE.jsonl [sampling] [--template T] [--hidden-states DIR] [--out FILE]}:
+ * one JSON line per response — {@code id, sample, text, token_ids, logprobs, finish_reason, er, erv, era} — and with
+ * {@code --hidden-states} also {@code DIR/<id>-<sample>.npy} (T×d float32, the spec §1 rows). A summary line with
+ * tokens/s goes to stderr.
+ */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Sample responses with per-token log-probs and ER/ERV/ERA of their hidden states.")
+public final class GenerateCommand implements Runnable {
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Hugging Face model directory.")
+    Path model;
+
+    @Option(names = "--prompts", required = true, paramLabel = "FILE", description = "JSON Lines with 'prompt' (and 'id').")
+    Path prompts;
+
+    @Option(names = "--template", defaultValue = "plain", paramLabel = "T",
+            description = "plain | abel | qwen-boxed | chat (default ${DEFAULT-VALUE}).")
+    String template;
+
+    @Option(names = "--hidden-states", paramLabel = "DIR", description = "Also write each response's hidden states as .npy.")
+    Path hiddenStates;
+
+    @Option(names = "--metric-threads", defaultValue = "1", paramLabel = "N",
+            description = "Threads computing ER/ERV/ERA as responses finish (default ${DEFAULT-VALUE}).")
+    int metricThreads;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Output JSON Lines (default: standard output).")
+    Path out;
+
+    @Mixin
+    SamplingOptions sampling;
+
+    @Mixin
+    DeviceOptions device;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        PromptFormat format = PromptFormat.named(template);
+        SamplingConfig config = sampling.config(SamplingConfig.DEFAULTS);
+        TextLines input = TextLines.read(prompts, "prompt");
+        EngineOptions options = EngineOptions.cpu(device.threads()).withOrt(device.runnerOptions())
+                .withMetricThreads(metricThreads)
+                .withHidden(hiddenStates != null ? EngineOptions.HiddenStates.KEEP : EngineOptions.HiddenStates.DISCARD);
+        try (RolloutEngine engine = RolloutEngine.open(model, options)) {
+            List<Prompt> list = new ArrayList<>();
+            for (TextLines.Row row : input.rows()) {
+                try {
+                    list.add(new Prompt(row.id(), engine.tokenizer().encode(format.render(row.text(), engine.tokenizer()))));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(prompts + " line " + row.line() + ": " + e.getMessage(), e);
+                }
+            }
+            long start = System.nanoTime();
+            PrintWriter err = spec.commandLine().getErr();
+            long[] shown = {0};
+            List<Rollout> rollouts = engine.generate(list, config, (done, total, tokens) -> {
+                long now = System.nanoTime();
+                if (now - shown[0] < 200_000_000L && done < total) return;       // at most five updates a second
+                shown[0] = now;
+                int filled = total == 0 ? 0 : 30 * done / total;
+                double seconds = (System.nanoTime() - start) / 1e9;
+                err.printf("\r[%s%s] %d/%d responses, %.0f tok/s", "#".repeat(filled), " ".repeat(30 - filled), done, total,
+                        tokens / Math.max(seconds, 1e-9));
+                err.flush();
+            });
+            err.println();
+            write(engine, rollouts);
+            double seconds = engine.timings().totalSeconds();
+            spec.commandLine().getErr().printf("generated %d responses, %d tokens in %.2f s (%.0f tok/s; ONNX Runtime %.2f s)%n",
+                    rollouts.size(), engine.timings().tokens(), seconds, engine.timings().tokens() / seconds,
+                    engine.timings().ortSeconds());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    private void write(RolloutEngine engine, List<Rollout> rollouts) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        if (hiddenStates != null) Files.createDirectories(hiddenStates);
+        PrintWriter w = out == null ? spec.commandLine().getOut()
+                : new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8));
+        try {
+            for (Rollout r : rollouts) {
+                ObjectNode o = json.createObjectNode();
+                o.put("id", r.promptId());
+                o.put("sample", r.sample());
+                o.put("text", engine.tokenizer().decode(r.textTokenIds(engine.tokenizer().eosIds())));
+                var ids = o.putArray("token_ids");
+                for (int id : r.tokenIds()) ids.add(id);
+                var lp = o.putArray("logprobs");
+                for (float v : r.logProbs()) lp.add(v);
+                o.put("finish_reason", r.finishReason().label());
+                RankDynamics m = r.metrics();
+                o.put("er", m.er());
+                o.put("erv", m.erv());                                  // as `verl4j metrics` writes them
+                o.put("era", m.era());
+                o.put("erv_measured", m.ervMeasured());
+                o.put("era_measured", m.eraMeasured());
+                w.println(json.writeValueAsString(o));
+                if (hiddenStates != null) writeNpy(r, engine.config().hiddenSize());
+            }
+        } finally {
+            if (out != null) w.close(); else w.flush();
+        }
+    }
+
+    private void writeNpy(Rollout r, int d) throws IOException {
+        double[] z = new double[r.length() * d];
+        for (int t = 0; t < r.length(); t++) for (int j = 0; j < d; j++) z[t * d + j] = r.hiddenStates()[t][j];
+        String name = r.promptId().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + r.sample() + ".npy";
+        NpyWriter.writeDoubles(hiddenStates.resolve(name), DType.F32, new long[]{r.length(), d}, z);
+    }
+}
