@@ -19,7 +19,7 @@ import java.util.List;
  * Reads the JSON Lines of {@code verl4j generate} into {@link ResponseMetrics}: per line {@code id}, {@code sample},
  * {@code token_ids} and {@code logprobs} (one per token), and — unless hidden states are given — {@code er} and
  * {@code erv} ({@code erv} null, or {@code erv_measured} false, means not measured). With a hidden-states
- * directory, ER and ERV are measured here from {@code DIR/<id>-<sample>.npy} (T × d, spec §1 rows) under the
+ * directory, ER and ERV are measured here from {@code DIR/<id>-<sample>.npy} ({@link #npyName}) (T × d, spec §1 rows) under the
  * given {@link RankOptions}, so a stride suited to short responses can be chosen after generation.
  * Blank lines are skipped; anything else malformed is an error naming the file and line.
  */
@@ -58,7 +58,7 @@ public final class RolloutsFile {
             throw new IllegalArgumentException(id + "-" + sample + ": " + tokens.length + " token ids but "
                     + logProbs.length + " log-probs");
         if (hiddenStates != null) {
-            Path npy = hiddenStates.resolve(id + "-" + sample + ".npy");
+            Path npy = hiddenStates.resolve(npyName(id, sample));
             RankDynamics m = RankDynamics.measure(read(npy), rank);
             return ResponseMetrics.of(id, sample, tokens, logProbs, m.er(), m.erv(), m.ervMeasured());
         }
@@ -66,6 +66,14 @@ public final class RolloutsFile {
         boolean measured = o.path("erv").isNumber() && o.path("erv_measured").asBoolean(true);
         return ResponseMetrics.of(id, sample, tokens, logProbs, o.get("er").asDouble(),
                 measured ? o.get("erv").asDouble() : 0, measured);
+    }
+
+    /**
+     * {@code <id>-<sample>.npy} with every character of the id outside {@code [A-Za-z0-9._-]} replaced by '_', the
+     * name {@code cli.GenerateCommand} gives the file.
+     */
+    static String npyName(String id, int sample) {
+        return id.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + sample + ".npy";
     }
 
     private static HiddenStates read(Path npy) throws IOException {
