@@ -74,6 +74,24 @@ class SftCommandTest {
         assertThat(refused.err()).startsWith("verl4j: error: --init DIR takes its shape from DIR");
     }
 
+    @Test
+    void aTrainFileLosesItsHeldOutPrompts() throws IOException {
+        Path train = dir.resolve("train.jsonl");
+        Files.writeString(train, problem("t0", "1+2", "3") + problem("t1", "3+4", "7") + problem("t2", "5-1", "4"));
+        Path held = dir.resolve("held.jsonl");
+        Files.writeString(held, problem("h0", "3+4", "7"));
+        CliRun run = CliRun.of("sft", "--train", train.toString(), "--exclude", held.toString(), "--hidden", "8",
+                "--layers", "1", "--heads", "2", "--intermediate", "8", "--steps", "1", "--batch", "2",
+                "--out", dir.resolve("t").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(new ObjectMapper().readTree(dir.resolve("t/sft.json").toFile()).get("examples").asInt()).isEqualTo(2);
+    }
+
+    private static String problem(String id, String prompt, String answer) {
+        return "{\"id\":\"" + id + "\",\"task\":\"arithmetic\",\"level\":1,\"prompt\":\"" + prompt + "\",\"answer\":\""
+                + answer + "\",\"solution\":\"=" + answer + "\\n\\\\boxed{" + answer + "}\"}\n";
+    }
+
     private String writeEval() throws IOException {
         Path f = dir.resolve("eval.jsonl");
         Files.writeString(f, "{\"id\":\"e0\",\"task\":\"arithmetic\",\"level\":1,\"prompt\":\"3+4\",\"answer\":\"7\",\"solution\":\"=7\\n\\\\boxed{7}\"}\n");
