@@ -41,7 +41,8 @@ import java.util.concurrent.Callable;
                 "prompt chars, S, solution chars, E; loss on the solution and E. Starts from a fresh seeded Llama",
                 "(--hidden/--layers/--heads/--intermediate/--init-seed) or from --init DIR. Writes --out DIR:",
                 "config.json, model.safetensors, generation_config.json, tokenizer_config.json (char_ords), sft.json.",
-                "Same arguments and --threads on the same machine give the same bytes."})
+                "With --threads 1 the same arguments give the same bytes; with more threads ONNX Runtime's CPU",
+                "kernels round differently from run to run (same recipe, slightly different weights)."})
 public final class SftCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
