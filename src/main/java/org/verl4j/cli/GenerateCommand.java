@@ -81,7 +81,20 @@ public final class GenerateCommand implements Runnable {
                     throw new IllegalArgumentException(prompts + " line " + row.line() + ": " + e.getMessage(), e);
                 }
             }
-            List<Rollout> rollouts = engine.generate(list, config);
+            long start = System.nanoTime();
+            PrintWriter err = spec.commandLine().getErr();
+            long[] shown = {0};
+            List<Rollout> rollouts = engine.generate(list, config, (done, total, tokens) -> {
+                long now = System.nanoTime();
+                if (now - shown[0] < 200_000_000L && done < total) return;       // at most five updates a second
+                shown[0] = now;
+                int filled = total == 0 ? 0 : 30 * done / total;
+                double seconds = (System.nanoTime() - start) / 1e9;
+                err.printf("\r[%s%s] %d/%d responses, %.0f tok/s", "#".repeat(filled), " ".repeat(30 - filled), done, total,
+                        tokens / Math.max(seconds, 1e-9));
+                err.flush();
+            });
+            err.println();
             write(engine, rollouts);
             double seconds = engine.timings().totalSeconds();
             spec.commandLine().getErr().printf("generated %d responses, %d tokens in %.2f s (%.0f tok/s; ONNX Runtime %.2f s)%n",

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
         description = "VERL (Velocity-Exploiting Rank Learning, arXiv 2509.23808) in Java.",
         subcommands = {CommandLine.HelpCommand.class, GradeCommand.class, TasksCommand.class, MetricsCommand.class,
                 BenchCommand.class, ExportCommand.class, GenerateCommand.class, TokenizeCommand.class,
-                EvalCommand.class, TrainCommand.class, ExperimentCommand.class})
+                EvalCommand.class, TrainCommand.class, ExperimentCommand.class, SftCommand.class,
+                AnalyzeCommand.class})
 public final class Main implements Runnable {
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,

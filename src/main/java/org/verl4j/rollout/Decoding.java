@@ -16,14 +16,19 @@ final class Decoding {
     private final KvBatch batch;
     private final List<Prompt> prompts;
     private final SamplingConfig sampling;
-    private final Future<Rollout>[] results;
+    private final List<Future<Rollout>> results;      // by response index, set as each ends
     private final Sampler sampler;
     private final int[] eos;
     private final int stopWindow;                            // tokens decoded when looking for a stop string
     private final int limit;                                 // new tokens allowed per response
     private final ResponseBuffer[] responses;
+    private final Progress progress;
+    private int finished;
+    private long tokens;
 
-    Decoding(RolloutEngine engine, KvBatch batch, List<Prompt> prompts, SamplingConfig sampling, Future<Rollout>[] results) {
+    Decoding(RolloutEngine engine, KvBatch batch, List<Prompt> prompts, SamplingConfig sampling, List<Future<Rollout>> results,
+             Progress progress) {
+        this.progress = progress;
         this.engine = engine;
         this.batch = batch;
         this.prompts = prompts;
@@ -40,7 +45,7 @@ final class Decoding {
         this.responses = new ResponseBuffer[prompts.size() * sampling.n()];
         for (int i = 0; i < responses.length; i++)
             responses[i] = new ResponseBuffer(prompts.get(i / sampling.n()), i % sampling.n(), i, sampling.seed(),
-                    engine.config().hiddenSize());
+                    engine.config().hiddenSize(), limit);
     }
 
     void run() {
@@ -82,11 +87,16 @@ final class Decoding {
             if (r.finish == null) {
                 r.append(sampler.next(logits[row], r.rng), hidden[row]);
                 r.finish = finishReason(r);
-                if (r.finish != null) results[r.index] = engine.finish(r);
+                tokens++;
+                if (r.finish != null) {
+                    results.set(r.index, engine.finish(r));
+                    finished++;
+                }
             }
             anyOpen |= r.finish == null;
             if (r.finish == null || engine.options().compaction() == EngineOptions.Compaction.KEEP_ROWS) keep[kept++] = row;
         }
+        progress.update(finished, responses.length, tokens);
         return anyOpen ? java.util.Arrays.copyOf(keep, kept) : new int[0];
     }
 

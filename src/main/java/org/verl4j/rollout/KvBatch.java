@@ -1,6 +1,5 @@
 package org.verl4j.rollout;
 
-import org.verl4j.graph.ElementType;
 import org.verl4j.graph.HostTensor;
 import org.verl4j.graph.KeptOutputs;
 import org.verl4j.graph.OrtRunner;

@@ -5,7 +5,9 @@ import java.util.SplittableRandom;
 
 /**
  * One response while it is being generated: its random stream, the tokens so far with their statistics, and the
- * hidden states Z (row t = the final-norm state that produced token t+1, spec §1), appended row by row.
+ * hidden states Z (row t = the final-norm state that produced token t+1, spec §1), appended row by row. Buffers
+ * double up to the response's token limit, so 512 live responses of ≤ 512 tokens at d = 896 hold at most
+ * 512·512·896·4 B = 0.94 GB of Z.
  */
 final class ResponseBuffer {
 
@@ -15,24 +17,32 @@ final class ResponseBuffer {
     final SplittableRandom rng;
     private final int d;
     private int length;
-    private int[] tokens = new int[16];
-    private float[] logp = new float[16], samplingLogp = new float[16], entropy = new float[16];
+    private int[] tokens;
+    private float[] logp, samplingLogp, entropy;
     private float[] hidden;
     FinishReason finish;
 
-    ResponseBuffer(Prompt prompt, int sample, int index, long seed, int hiddenSize) {
+    private final int capacity;                          // the most tokens this response can reach
+
+    ResponseBuffer(Prompt prompt, int sample, int index, long seed, int hiddenSize, int capacity) {
         this.prompt = prompt;
         this.sample = sample;
         this.index = index;
         this.rng = ResponseSeeds.stream(seed, prompt.id(), sample);
         this.d = hiddenSize;
-        this.hidden = new float[16 * hiddenSize];
+        this.capacity = capacity;
+        int initial = Math.min(16, capacity);
+        this.tokens = new int[initial];
+        this.logp = new float[initial];
+        this.samplingLogp = new float[initial];
+        this.entropy = new float[initial];
+        this.hidden = new float[initial * hiddenSize];
     }
 
     /** Appends token t+1 = {@code choice} produced by state {@code z} (row t of Z). */
     void append(TokenChoice choice, float[] z) {
         if (length == tokens.length) {
-            int grown = length * 2;
+            int grown = Math.min(capacity, length * 2);        // Z: at most T_max·d floats, never a doubled tail
             tokens = Arrays.copyOf(tokens, grown);
             logp = Arrays.copyOf(logp, grown);
             samplingLogp = Arrays.copyOf(samplingLogp, grown);

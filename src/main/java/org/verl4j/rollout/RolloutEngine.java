@@ -96,20 +96,24 @@ public final class RolloutEngine implements AutoCloseable {
 
     /** n responses per prompt, prompt-major, sample-minor. */
     public List<Rollout> generate(List<Prompt> prompts, SamplingConfig sampling) {
+        return generate(prompts, sampling, Progress.NONE);
+    }
+
+    /** {@link #generate(List, SamplingConfig)}, telling {@code progress} after every step. */
+    public List<Rollout> generate(List<Prompt> prompts, SamplingConfig sampling, Progress progress) {
         if (prompts.isEmpty()) return List.of();
         for (Prompt p : prompts)
             if (p.length() >= config.maxPositionEmbeddings())
                 throw new IllegalArgumentException("prompt " + p.id() + " has " + p.length() + " tokens; the model's "
                         + "context is " + config.maxPositionEmbeddings());
         long start = System.nanoTime();
-        @SuppressWarnings("unchecked")
-        Future<Rollout>[] results = new Future[prompts.size() * sampling.n()];
+        List<Future<Rollout>> results = new ArrayList<>(java.util.Collections.nCopies(prompts.size() * sampling.n(), null));
         try (KvBatch batch = new KvBatch(generation, rowSelect, config, weights)) {
-            new Decoding(this, batch, prompts, sampling, results).run();
+            new Decoding(this, batch, prompts, sampling, results, progress).run();
             timings.ortNanos = batch.ortNanos;
             timings.rowSteps = batch.rowSteps;
         }
-        List<Rollout> out = new ArrayList<>(results.length);
+        List<Rollout> out = new ArrayList<>(results.size());
         long waitStart = System.nanoTime();
         for (Future<Rollout> f : results) out.add(join(f));
         timings.metricWaitNanos = System.nanoTime() - waitStart;

@@ -49,17 +49,13 @@ final class Sampler {
         if (q.length < vocab) { q = new double[vocab]; order = new long[vocab]; }
         double tau = config.temperature(), total = 0;
         for (int v = 0; v < vocab; v++) total += q[v] = Math.exp((logits[v] - max) / tau);   // q_v·Z_τ, max q = 1
-        for (int v = 0; v < vocab; v++) {
-            long bits = Float.floatToIntBits((float) (q[v] / total));                         // ≥ 0: monotone in q
-            order[v] = ((long) (Integer.MAX_VALUE - (int) bits) << 32) | v;                    // q desc, id asc
-        }
         boolean filtered = config.topK() > 0 || config.topP() < 1 || config.minP() > 0;
-        if (filtered) Arrays.sort(order, 0, vocab);
-        else for (int v = 0; v < vocab; v++) order[v] = v;                                     // plain: id order
-        int kept = config.topK() > 0 ? Math.min(config.topK(), vocab) : vocab;                // top-k
+        int candidates = filtered ? sortCandidates(vocab, total) : vocab;
+        if (!filtered) for (int v = 0; v < vocab; v++) order[v] = v;                         // plain: id order
+        int kept = config.topK() > 0 ? Math.min(config.topK(), candidates) : candidates;      // top-k
         if (config.topP() < 1) {                                                               // top-p, of what top-k kept
-            double topKMass = 0, mass = 0;
-            for (int i = 0; i < kept; i++) topKMass += q[id(i)];
+            double topKMass = config.topK() > 0 ? 0 : total, mass = 0;
+            if (config.topK() > 0) for (int i = 0; i < kept; i++) topKMass += q[id(i)];
             for (int i = 0; i < kept; i++) {
                 mass += q[id(i)];
                 if (mass >= config.topP() * topKMass) { kept = i + 1; break; }
@@ -80,6 +76,36 @@ final class Sampler {
         }
         samplingLogProb = Math.log(q[chosen] / keptMass);
         return chosen;
+    }
+
+    /**
+     * Sorts (q desc, id asc) only the ids with q ≥ c into {@code order[0, m)}, lowering c (2⁻¹⁰ at a time from
+     * max q = 1) until they surely hold what the filters keep: at least k ids (top-k), mass ≥ p·Σq (top-p: the
+     * kept prefix of the full order lies inside), and every id with q ≥ m (min-p). The result equals a sort of the
+     * whole vocabulary restricted to its first m entries (up to float-precision ties exactly at the cut) — O(V) plus
+     * a sort of the few likely ids, not O(V log V) per token (Qwen's V is 151,936).
+     */
+    private int sortCandidates(int vocab, double total) {
+        double minP = config.minP() > 0 ? config.minP() : 0;
+        for (double c = 0x1p-10; ; c *= 0x1p-10) {
+            double cut = c < Double.MIN_NORMAL ? 0 : Math.min(c, minP > 0 ? minP : c);
+            int m = 0;
+            double mass = 0;
+            for (int v = 0; v < vocab; v++)
+                if (q[v] >= cut) {
+                    long bits = Float.floatToIntBits((float) (q[v] / total));                  // ≥ 0: monotone in q
+                    order[m++] = ((long) (Integer.MAX_VALUE - (int) bits) << 32) | v;           // q desc, id asc
+                    mass += q[v];
+                }
+            int k = config.topK();
+            boolean enough = m == vocab || (k == 0 || m >= k)                                  // top-k ⊆ S
+                    && (config.topP() >= 1 || k > 0 || mass >= config.topP() * total);         // top-p prefix ⊆ S
+            // min-p: cut ≤ m·max q = m, so every id it keeps is in S
+            if (enough) {
+                Arrays.sort(order, 0, m);
+                return m;
+            }
+        }
     }
 
     private int id(int rank) {

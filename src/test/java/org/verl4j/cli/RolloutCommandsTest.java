@@ -110,4 +110,32 @@ class RolloutCommandsTest {
         double d = table.get("datasets").get("digit-completion-l1").get("pass@1").asDouble();
         assertThat(table.get("average").get("pass@1").asDouble()).isCloseTo((a + d) / 2, org.assertj.core.data.Offset.offset(1e-12));
     }
+
+    @Test
+    void benchRolloutReportsEveryCase() throws IOException {
+        CliRun run = CliRun.of("bench", "rollout", "--model", model().toString(), "--prompts", "2", "--n", "2",
+                "--prompt", "3", "--new-tokens", "5", "--threads", "1");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("bare greedy loop").contains("engine full").contains("| COMPACT |")
+                .contains("| KEEP_ROWS |").contains("log-prob consistency");
+    }
+
+    @Test
+    void evalGradesBenchmarkItemsWithTheMathGrader() throws IOException {
+        Path data = SharedDir.require("data/benchmarks");
+        Path out = tmp.resolve("eval-gsm8k");
+        CliRun run = CliRun.of("eval", "--model", model().toString(), "--data", data.toString(), "--benchmark", "gsm8k",
+                "--limit", "2", "--n", "2", "--max-new-tokens", "8", "--template", "plain", "--out", out.toString(), "--threads", "1");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<JsonNode> results = CliRun.parse(Files.readString(out.resolve("results.jsonl")));
+        assertThat(results).hasSize(2);
+        org.verl4j.grader.MathGrader grader = new org.verl4j.grader.MathGrader();
+        for (JsonNode r : results)
+            for (int i = 0; i < 2; i++) {                     // each verdict is the grader's own on that response
+                var v = grader.grade(r.get("responses").get(i).asText(), r.get("answer").asText(), "gsm8k");
+                assertThat(r.get("correct").get(i).asBoolean()).isEqualTo(v.correct());
+                assertThat(r.get("extracted").get(i).asText()).isEqualTo(v.extracted());
+            }
+        assertThat(Files.readString(out.resolve("pass_at_k.md"))).contains("| gsm8k |").contains("| Avg. |");
+    }
 }

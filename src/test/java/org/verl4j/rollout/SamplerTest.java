@@ -69,4 +69,53 @@ class SamplerTest {
         assertThat(ResponseSeeds.stream(1, "a", 0).nextLong()).isNotEqualTo(ResponseSeeds.stream(1, "b", 0).nextLong());
         assertThat(ResponseSeeds.stream(1, "a", 0).nextLong()).isNotEqualTo(ResponseSeeds.stream(2, "a", 0).nextLong());
     }
+
+    @Test
+    void candidateSortEqualsAFullSortOnALargeVocabulary() {
+        long seed = 42;                                                   // printed in the failure description
+        java.util.Random random = new java.util.Random(seed);
+        int vocab = 5000;
+        SamplingConfig[] configs = {SamplingConfig.DEFAULTS.withTopP(0.9), SamplingConfig.DEFAULTS.withTopK(40).withTopP(0.8),
+                SamplingConfig.DEFAULTS.withMinP(0.05).withTemperature(0.6), SamplingConfig.DEFAULTS.withTopP(0.999).withTemperature(1.7)};
+        for (SamplingConfig c : configs)
+            for (int trial = 0; trial < 25; trial++) {
+                float[] logits = new float[vocab];
+                double scale = 1 + 4 * random.nextDouble();
+                for (int v = 0; v < vocab; v++) logits[v] = (float) (scale * random.nextGaussian());
+                long stream = random.nextLong();
+                TokenChoice fast = new Sampler(c).next(logits, new SplittableRandom(stream));
+                double[] plain = plainDraw(logits, c, new SplittableRandom(stream));
+                assertThat(fast.id()).as("seed %d, %s, trial %d", seed, c, trial).isEqualTo((int) plain[0]);
+                assertThat((double) fast.samplingLogProb()).isCloseTo(plain[1], within(1e-5));
+            }
+    }
+
+    /** The definition: sort every id by (q desc, id asc), filter, walk. Returns {id, log q(id)}. */
+    private static double[] plainDraw(float[] logits, SamplingConfig c, SplittableRandom rng) {
+        int vocab = logits.length;
+        double max = Double.NEGATIVE_INFINITY;
+        for (float l : logits) max = Math.max(max, l);
+        double[] q = new double[vocab];
+        double total = 0;
+        for (int v = 0; v < vocab; v++) total += q[v] = Math.exp((logits[v] - max) / c.temperature());
+        double sum = total;
+        Integer[] ids = new Integer[vocab];
+        for (int v = 0; v < vocab; v++) ids[v] = v;
+        java.util.Arrays.sort(ids, (a, b) -> {
+            int byQ = Float.compare((float) (q[b] / sum), (float) (q[a] / sum));
+            return byQ != 0 ? byQ : Integer.compare(a, b);
+        });
+        int kept = c.topK() > 0 ? c.topK() : vocab;
+        double keptTopK = 0;
+        for (int i = 0; i < kept; i++) keptTopK += q[ids[i]];
+        double mass = 0;
+        if (c.topP() < 1) for (int i = 0; i < kept; i++) if ((mass += q[ids[i]]) >= c.topP() * keptTopK) { kept = i + 1; break; }
+        if (c.minP() > 0) { int i = 1; while (i < kept && q[ids[i]] >= c.minP() * q[ids[0]]) i++; kept = i; }
+        double keptMass = 0;
+        for (int i = 0; i < kept; i++) keptMass += q[ids[i]];
+        double u = rng.nextDouble() * keptMass, run = 0;
+        int chosen = ids[kept - 1];
+        for (int i = 0; i < kept; i++) if ((run += q[ids[i]]) > u) { chosen = ids[i]; break; }
+        return new double[]{chosen, Math.log(q[chosen] / keptMass)};
+    }
 }

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code verl4j bench <target>}: timing runs that report medians; nothing is asserted, everything is printed. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks (medians, thread count, ratio to the reference anchors).",
-        subcommands = {RankBenchCommand.class, TrainBenchCommand.class, ModelBenchCommand.class})
+        subcommands = {RankBenchCommand.class, TrainBenchCommand.class, ModelBenchCommand.class,
+                RolloutBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
