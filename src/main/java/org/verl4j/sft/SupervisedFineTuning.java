@@ -62,7 +62,8 @@ public final class SupervisedFineTuning {
         EpochOrder order = new EpochOrder(examples.size(), config.seed());
         double[] losses = new double[config.steps()];
         try (TrainStep step = new TrainStep(ElementType.FLOAT, forward.layout(), forward,
-                new Objective.Sft(config.aggregation()), config.optimizer(), Map.of(), theta0, options)) {
+                new org.verl4j.train.StepConfig(new Objective.Sft(config.aggregation()), config.optimizer(), 1),
+                theta0, options)) {
             for (int s = 0; s < config.steps(); s++) {
                 List<SftExample> batch = new ArrayList<>();
                 for (int i : order.nextBatch(config.batchSize())) batch.add(examples.get(i));
