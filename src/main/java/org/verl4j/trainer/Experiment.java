@@ -62,6 +62,7 @@ public final class Experiment {
             curve(out.resolve("curves-" + metric.substring(metric.indexOf('/') + 1) + ".png"), metric, results);
         AtomicFile.writeText(out.resolve("experiment.md"), w -> w.write(md));
         log.print(md);
+        log.flush();
         return out.resolve("experiment.md");
     }
 

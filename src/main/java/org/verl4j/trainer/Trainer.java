@@ -141,6 +141,7 @@ public final class Trainer implements AutoCloseable {
             double wall = (System.nanoTime() - start) / 1e9;
             new RunSummary(config.values(), initial, last, wall, records, RunSummary.measurePeakRssMb()).write(runDir);
             log.print(new RunSummary(config.values(), initial, last, wall, records, Double.NaN).markdown(runDir));
+            log.flush();
             return new Result(runDir, initial, last, records, wall);
         }
     }
