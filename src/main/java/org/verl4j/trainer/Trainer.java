@@ -95,6 +95,9 @@ public final class Trainer implements AutoCloseable {
     /** Runs from the start ({@code resume} empty) or from a checkpoint, to {@code train.steps}. */
     public Result run(Optional<Path> resume) throws IOException {
         long start = System.nanoTime();
+        if (resume.isEmpty() && new Checkpoints(runDir).latest().isPresent())
+            throw new IllegalArgumentException("run directory " + runDir + " already holds a run with checkpoints: "
+                    + "continue it with --resume " + runDir + ", or choose another --out");
         Files.createDirectories(runDir);
         byte[] resolved = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(config.values().toJson());
         AtomicFile.write(runDir.resolve("config.json"), out -> out.write(resolved));

@@ -43,6 +43,9 @@ class TrainCommandTest {
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out().strip()).isEqualTo(run.resolve("summary.md").toString());
         assertThat(first.err()).contains("train.steps = 1").contains("| pass@1 |");
+        CliRun again = CliRun.of(concat(new String[]{"train", "--out", run.toString()}, common));
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.err()).contains("already holds a run").contains("--resume " + run);
         CliRun resumed = CliRun.of("train", "--resume", run.toString(), "--set", "train.steps=2");
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(resumed.err()).contains("resumed from").contains("at step 1");
