@@ -108,8 +108,10 @@ public final class Trainer implements AutoCloseable {
             Path cp = Checkpoints.resolve(resume.get());
             state = Checkpoints.load(cp);
             actor.restore(state.actor());
-            TrainStep.State saved = state.critic().orElse(null);
-            critic.ifPresent(c -> c.restore(saved));
+            if (critic.isPresent() != state.critic().isPresent())
+                throw new IllegalArgumentException(cp + (critic.isPresent() ? " has no critic state (algorithm ppo-gae needs one)"
+                        : " holds a critic state but the algorithm is " + config.algorithm().label()));
+            for (Critic c : critic.stream().toList()) c.restore(state.critic().orElseThrow());
             engine.setPolicy(state.actor().theta());
             log.println("resumed from " + cp + " at step " + state.step());
         }
@@ -138,7 +140,7 @@ public final class Trainer implements AutoCloseable {
                 bar.update(u, String.format(Locale.ROOT, "reward %.3f  acc %.2f  aux %.4f",
                         record.get(StepMetrics.REWARD_MEAN), record.get(StepMetrics.ACCURACY), record.get(StepMetrics.AUX_MEAN)));
             }
-            if (steps > 0 || resume.isEmpty()) last = evaluate(steps);
+            last = evaluate(state.step());
             List<StepRecord> records = stepLog.records();
             RunPlots.write(runDir.resolve("plots"), records);
             double wall = (System.nanoTime() - start) / 1e9;
