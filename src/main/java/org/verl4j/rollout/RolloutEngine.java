@@ -49,7 +49,10 @@ public final class RolloutEngine implements AutoCloseable {
         this.config = weights.config();
         this.tokenizer = tokenizer;
         this.options = options;
-        this.generation = new OrtRunner(GenerationGraph.generationOverInputs(config, ElementType.FLOAT, Set.of()), options.ort());
+        // no memory pattern: ORT caches one per distinct input shape, and every decode step is a new [B, T] (the
+        // cache would grow for the whole run and each first-seen shape pays the planning)
+        this.generation = new OrtRunner(GenerationGraph.generationOverInputs(config, ElementType.FLOAT, Set.of()),
+                options.ort().withoutMemoryPattern());
         this.rowSelect = new OrtRunner(GenerationGraph.rowSelect(config, ElementType.FLOAT), options.ort());
         this.weights = new PolicyWeights(config, options.ort());
         this.weights.set(PolicyWeights.FlatTheta.of(weights.tensors()));
