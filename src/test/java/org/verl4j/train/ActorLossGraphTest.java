@@ -3,6 +3,7 @@ package org.verl4j.train;
 import org.verl4j.graph.ParameterLayout;
 import org.junit.jupiter.api.Test;
 import org.verl4j.graph.ElementType;
+import org.verl4j.graph.Forward;
 import org.verl4j.graph.HostTensor;
 import org.verl4j.graph.OrtRunner;
 import org.verl4j.rl.ActorLoss;
@@ -30,7 +31,7 @@ class ActorLossGraphTest {
 
     static Map<String, HostTensor> outputs(ElementType type, ActorLoss cfg, RandomBatch batch) {
         ParameterLayout layout = ParameterLayout.builder().add("z", B, T, V).build();
-        var graph = TrainStepGraph.build("actor_loss", type, layout, (g, theta) -> theta.get("z"),
+        var graph = TrainStepGraph.build("actor_loss", type, layout, (g, theta) -> Forward.Output.of(theta.get("z")),
                 new Objective.Policy(cfg), TrainStepGraph.Mode.ACCUMULATE);
         Map<String, HostTensor> feed = batch.feed(type);
         long p = layout.size();

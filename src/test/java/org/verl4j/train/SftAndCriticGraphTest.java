@@ -3,6 +3,7 @@ package org.verl4j.train;
 import org.verl4j.graph.ParameterLayout;
 import org.junit.jupiter.api.Test;
 import org.verl4j.graph.ElementType;
+import org.verl4j.graph.Forward;
 import org.verl4j.graph.HostTensor;
 import org.verl4j.graph.OrtRunner;
 import org.verl4j.rl.LossAggregation;
@@ -31,7 +32,7 @@ class SftAndCriticGraphTest {
         f.put(TrainStepGraph.THETA, HostTensor.ofDoubles(p, theta.clone()));
         f.put(TrainStepGraph.GRAD_ACC, HostTensor.ofDoubles(p, new double[theta.length]));
         f.put(TrainStepGraph.WEIGHT, HostTensor.scalar(ElementType.DOUBLE, 1));
-        var graph = TrainStepGraph.build("objective", ElementType.DOUBLE, layout, (g, th) -> th.get("out"), objective,
+        var graph = TrainStepGraph.build("objective", ElementType.DOUBLE, layout, (g, th) -> Forward.Output.of(th.get("out")), objective,
                 TrainStepGraph.Mode.ACCUMULATE);
         try (OrtRunner r = new OrtRunner(graph, OrtRunner.Options.cpu(1))) {
             return r.run(f);
