@@ -23,6 +23,9 @@ import static org.assertj.core.api.Assertions.within;
  */
 class SftAndCriticGraphTest {
 
+    /** Fixed seed of every random draw here (a failure reproduces with it). */
+    static final long SEED = 299818L;
+
     static final int B = 3, T = 4, V = 5;
 
     static Map<String, HostTensor> run(Objective objective, long[] shape, double[] theta, Map<String, HostTensor> feed) {
@@ -58,7 +61,7 @@ class SftAndCriticGraphTest {
 
     @Test
     void sftLossIsTheAggregatedNegativeLogLikelihood() {
-        Random rnd = new Random();
+        Random rnd = new Random(SEED);
         for (LossAggregation agg : LossAggregation.values()) {
             RandomBatch b = RandomBatch.of(rnd, B, T, V);
             Map<String, HostTensor> feed = b.feed(ElementType.DOUBLE);
@@ -76,7 +79,7 @@ class SftAndCriticGraphTest {
 
     @Test
     void criticLossAndClipFractionEqualTheJavaValueLoss() {
-        Random rnd = new Random();
+        Random rnd = new Random(SEED);
         for (LossAggregation agg : LossAggregation.values()) {
             RandomBatch b = RandomBatch.of(rnd, B, T, V);
             double[] values = new double[B * T], old = new double[B * T], returns = new double[B * T];
