@@ -1,7 +1,5 @@
 package org.verl4j.model;
 
-import org.verl4j.graph.Attribute;
-import org.verl4j.graph.Dim;
 import org.verl4j.graph.ElementType;
 import org.verl4j.graph.GraphBuilder;
 import org.verl4j.graph.Shape;
@@ -10,7 +8,6 @@ import org.verl4j.graph.Forward;
 import org.verl4j.graph.ParameterLayout;
 import org.verl4j.graph.ParameterViews;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -66,17 +63,14 @@ public record DecoderForward(ModelConfig config, Head head) implements Forward {
         Value positions = g.input(GenerationGraph.POSITIONS, ElementType.INT64, Shape.of("batch", "seq"));
         // [prompts, responses] has the mask's shape [B, P+R]; declaring it keeps "seq" known to the backward (its
         // broadcast reductions stay static instead of being found at run time)
-        Value ids = g.op("Concat", List.of(prompts, responses), ElementType.INT64, mask.shape(),
-                new Attribute.Int("axis", 1)).named(GenerationGraph.IDS);
+        Value ids = g.concat(1, mask.shape(), prompts, responses).named(GenerationGraph.IDS);
         DecoderGraph decoder = new DecoderGraph(g, config, new ParameterSource.Views(theta));
         Value z = decoder.forward(ids, positions, mask, null).hidden();
         Value out = head == Head.POLICY ? decoder.logits(z) : decoder.values(z);
         Value p = g.gather(g.shape(prompts), g.longs(1), 0);                           // [P]
         Value end = g.sub(g.gather(g.shape(ids), g.longs(1), 0), g.longs(1));          // [P+R−1]
         Value start = g.sub(p, g.longs(1));                                             // [P−1]
-        List<Dim> dims = new ArrayList<>(out.shape().dims());
-        dims.set(1, responses.shape().dim(1));                                          // (P+R−1) − (P−1) = R
-        Value sliced = g.op("Slice", List.of(out, start, end, g.longs(1)), out.type(), new Shape(dims));
+        Value sliced = g.slice(out, start, end, 1, responses.shape().dim(1));           // (P+R−1) − (P−1) = R
         return Output.withResponses(sliced.named(head == Head.POLICY ? "response_logits" : "response_values"), responses);
     }
 }
