@@ -114,8 +114,7 @@ public final class Autodiff {
         Value dx = SliceTiling.assemble(g, x, pieces);
         if (dx == null) {
             for (SliceTiling.Piece p : pieces) {
-                Value padded = g.op("Pad", List.of(p.dy(), g.longs(p.start(), x.shape().dim(0).size() - p.end())),
-                        x.type(), x.shape());
+                Value padded = g.pad(p.dy(), g.longs(p.start(), x.shape().dim(0).size() - p.end()), x.shape());
                 dx = dx == null ? padded : g.add(dx, padded);
             }
         }

@@ -36,7 +36,6 @@ public final class GraphBuilder extends Ops {
     private final Map<Value, Node> producers = new IdentityHashMap<>();
     private final Map<String, Integer> counters;
     private final GraphBuilder parent;                        // enclosing graph of a Loop body, else null
-    private Value stackIteration;                             // see stackInputs
 
     public GraphBuilder(String graphName) {
         this(graphName, null);
@@ -57,29 +56,14 @@ public final class GraphBuilder extends Ops {
         return new GraphBuilder(name, this);
     }
 
-    /**
-     * From now on, {@link #input} in this subgraph declares the input in the enclosing graph with a leading axis
-     * {@code "steps"} and returns its slice at {@code iteration} (a Loop body reading its step's micro-batch).
-     * Formal inputs of the subgraph itself are declared with {@link #formalInput}.
-     */
-    public void stackInputs(Value iteration) {
-        if (parent == null) throw new IllegalStateException("stackInputs is for subgraphs only");
-        this.stackIteration = iteration;
-    }
-
     @Override
     GraphBuilder graph() {
         return this;
     }
 
-    /** A graph input (in a subgraph after {@link #stackInputs}: a stacked input of the enclosing graph, sliced). */
+    /** A graph input. */
     public Value input(String name, ElementType type, Shape shape) {
-        if (stackIteration == null) return formalInput(name, type, shape);
-        List<Dim> dims = new ArrayList<>();
-        dims.add(Dim.of("steps"));
-        dims.addAll(shape.dims());
-        Value stacked = parent.input(name, type, new Shape(dims));
-        return op("Gather", List.of(stacked, stackIteration), type, shape, new Attribute.Int("axis", 0));
+        return formalInput(name, type, shape);
     }
 
     /** An input of this graph itself (for a Loop body: iteration, condition, loop-carried values). */

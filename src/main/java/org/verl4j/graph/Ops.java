@@ -187,6 +187,26 @@ public abstract sealed class Ops permits GraphBuilder {
         return graph().op("Slice", List.of(x, starts, ends, longs(toLongs(a))), x.type(), new Shape(dims));
     }
 
+    /**
+     * Slice of one {@code axis} with start/end computed in the graph (1-D INT64 of length 1), whose length along
+     * that axis the caller knows ({@code size}, e.g. a symbolic dim inference cannot derive).
+     */
+    public Value slice(Value x, Value start, Value end, long axis, Dim size) {
+        int a = x.shape().axis(axis);
+        List<Dim> dims = new ArrayList<>(x.shape().dims());
+        dims.set(a, size);
+        return graph().op("Slice", List.of(x, start, end, longs(a)), x.type(), new Shape(dims));
+    }
+
+    /** Concat whose output shape the caller knows ({@code shape}, e.g. P + R declared as the mask's "seq"). */
+    public Value concat(long axis, Shape shape, Value... parts) {
+        int a = parts[0].shape().axis(axis);
+        for (Value p : parts) sameType("Concat", parts[0], p);
+        if (shape.rank() != parts[0].rank()) throw new IllegalArgumentException("Concat: declared shape " + shape
+                + " has not the parts' rank " + parts[0].rank());
+        return graph().op("Concat", List.of(parts), parts[0].type(), shape, new Attribute.Int("axis", a));
+    }
+
     public Value concat(long axis, Value... parts) {
         int a = parts[0].shape().axis(axis);
         for (Value p : parts) sameType("Concat", parts[0], p);
@@ -266,7 +286,12 @@ public abstract sealed class Ops permits GraphBuilder {
 
     /** Constant-mode Pad with the 1-D INT64 {@code pads = [x1_begin, x2_begin, …, x1_end, x2_end, …]}. */
     public Value pad(Value x, Value pads) {
-        return graph().op("Pad", List.of(x, pads), x.type(), Shape.unknown(x.rank()));
+        return pad(x, pads, Shape.unknown(x.rank()));
+    }
+
+    /** Pad whose output shape the caller knows (e.g. a gradient padded back to its input's shape). */
+    public Value pad(Value x, Value pads, Shape shape) {
+        return graph().op("Pad", List.of(x, pads), x.type(), shape);
     }
 
     /** Lower ({@code upper = false}) or upper triangle of the last two axes, diagonal offset {@code k}. */
@@ -276,7 +301,12 @@ public abstract sealed class Ops permits GraphBuilder {
 
     /** {@code [start, start+delta, …) < limit}: scalars of one type. */
     public Value range(Value start, Value limit, Value delta) {
-        return graph().op("Range", List.of(start, limit, delta), start.type(), Shape.unknown(1));
+        return range(start, limit, delta, Dim.UNKNOWN);
+    }
+
+    /** Range whose length the caller knows ({@code length}, e.g. the symbolic T of a mask). */
+    public Value range(Value start, Value limit, Value delta, Dim length) {
+        return graph().op("Range", List.of(start, limit, delta), start.type(), new Shape(List.of(length)));
     }
 
     /** Indices of the non-zero elements, {@code [rank, count]} INT64. */

@@ -69,27 +69,19 @@ public final class OrtRunner implements AutoCloseable {
     private final OrtSession session;
     private final Map<String, ByteBuffer> staging = new HashMap<>();   // per input: direct buffer reused across runs
 
-    /**
-     * A session for a graph built here. ORT 1.23 fuses Transpose+MatMul into {@code com.microsoft.FusedMatMul} and
-     * x·σ(x) into {@code com.microsoft.QuickGelu}, neither of which has a float64 kernel, so for graphs that compute
-     * in DOUBLE those two optimizers are left out.
-     */
+    /** A session for a graph built here (serialized, then as {@link #OrtRunner(byte[], Options)}). */
     public OrtRunner(GraphBuilder.Graph graph, Options options) {
-        this(OnnxWriter.write(graph), computesInDouble(graph)
-                ? options.disabling("MatmulTransposeFusion", "QuickGeluFusion") : options);
+        this(OnnxWriter.write(graph), options);
     }
 
-    private static boolean computesInDouble(GraphBuilder.Graph graph) {
-        for (Node n : graph.nodes()) {
-            for (Value out : n.outputs()) if (out.type() == ElementType.DOUBLE) return true;
-            for (Attribute a : n.attributes().values())
-                if (a instanceof Attribute.Graph sub && computesInDouble(sub.value())) return true;   // Loop bodies
-        }
-        return false;
-    }
-
-    /** A session for serialized ONNX model bytes. */
+    /**
+     * A session for serialized ONNX model bytes. ORT 1.23 fuses Transpose+MatMul into {@code com.microsoft.FusedMatMul}
+     * and x·σ(x) into {@code com.microsoft.QuickGelu}, neither of which has a float64 kernel, so for models that
+     * compute in DOUBLE ({@link OnnxTypeScan}) those two optimizers are left out — for graphs built here and for
+     * files exported with {@code --float64} alike.
+     */
     public OrtRunner(byte[] model, Options options) {
+        if (OnnxTypeScan.computesInDouble(model)) options = options.disabling("MatmulTransposeFusion", "QuickGeluFusion");
         try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
             so.setIntraOpNumThreads(options.intraOpThreads());
             so.setInterOpNumThreads(1);

@@ -59,7 +59,7 @@ final class ShapeGradients {
         }
         Value pads = g.scatterElements(g.constantOfShape(g.longs(2L * rank), TensorData.ofLongs(new long[]{1}, 0)),
                 g.longs(where), g.concat(0, s, g.sub(d, e)), 0, "none");
-        return first(g.op("Pad", List.of(dy, pads), dy.type(), x.shape()), n);
+        return first(g.pad(dy, pads, x.shape()), n);
     }
 
     /** index < 0 ? index + d : index, clamped to [0, d]. */

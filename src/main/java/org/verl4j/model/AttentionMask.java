@@ -3,10 +3,8 @@ package org.verl4j.model;
 import org.verl4j.graph.Dim;
 import org.verl4j.graph.ElementType;
 import org.verl4j.graph.GraphBuilder;
-import org.verl4j.graph.Shape;
 import org.verl4j.graph.Value;
 
-import java.util.List;
 
 /**
  * Which keys each query of a causal decoder sees, with left padding and a KV cache:
@@ -43,6 +41,6 @@ final class AttentionMask {
     /** {@code [start, limit)} in steps of one, declared with its known length (T or S) so the shapes downstream
      *  stay symbolic rather than unknown. */
     private static Value range(GraphBuilder g, Value start, Value limit, Dim length) {
-        return g.op("Range", List.of(start, limit, g.scalar(1, ElementType.INT64)), ElementType.INT64, new Shape(List.of(length)));
+        return g.range(start, limit, g.scalar(1, ElementType.INT64), length);
     }
 }

@@ -1,7 +1,5 @@
 package org.verl4j.model;
 
-import org.verl4j.graph.Attribute;
-import org.verl4j.graph.Dim;
 import org.verl4j.graph.ElementType;
 import org.verl4j.graph.GraphBuilder;
 import org.verl4j.graph.Shape;
@@ -9,14 +7,12 @@ import org.verl4j.graph.Value;
 import org.verl4j.graph.Forward;
 import org.verl4j.graph.ParameterLayout;
 import org.verl4j.graph.ParameterViews;
-import org.verl4j.train.TrainStepGraph;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The decoder as the forward of a train-step graph ({@link TrainStepGraph}): parameters are the views of the flat
+ * The decoder as the forward of a train-step graph ({@code train.TrainStepGraph}): parameters are the views of the flat
  * θ ({@link #layout}), and the output is read at the positions that predict the response tokens, in verl's layout
  * of a micro-batch:
  * <pre>
@@ -26,7 +22,8 @@ import java.util.List;
  *   POLICY : logits(ids)[:, P−1 : P+R−1]                              [B, R, V]   (column t predicts response token t)
  *   VALUE  : values(ids)[:, P−1 : P+R−1]                              [B, R]      (verl's critic: V before token t)
  * </pre>
- * The {@code responses} input is declared here (the forward needs it) and read by the loss under the same name.
+ * The {@code responses} input is declared here (the forward needs it) and handed to the loss in the
+ * {@link Forward.Output}, so the loss reads these very tokens.
  *
  * @param head POLICY (LM head: PPO and SFT objectives) or VALUE (critic objective)
  */
@@ -59,24 +56,21 @@ public record DecoderForward(ModelConfig config, Head head) implements Forward {
     }
 
     @Override
-    public Value build(GraphBuilder g, ParameterViews theta) {
+    public Output build(GraphBuilder g, ParameterViews theta) {
         Value prompts = g.input(PROMPTS, ElementType.INT64, Shape.of("batch", "prompt"));
-        Value responses = g.input(TrainStepGraph.RESPONSES, ElementType.INT64, Shape.of("batch", "response"));
+        Value responses = g.input(Forward.RESPONSES, ElementType.INT64, Shape.of("batch", "response"));
         Value mask = g.input(GenerationGraph.MASK, ElementType.INT64, Shape.of("batch", "seq"));
         Value positions = g.input(GenerationGraph.POSITIONS, ElementType.INT64, Shape.of("batch", "seq"));
         // [prompts, responses] has the mask's shape [B, P+R]; declaring it keeps "seq" known to the backward (its
         // broadcast reductions stay static instead of being found at run time)
-        Value ids = g.op("Concat", List.of(prompts, responses), ElementType.INT64, mask.shape(),
-                new Attribute.Int("axis", 1)).named(GenerationGraph.IDS);
+        Value ids = g.concat(1, mask.shape(), prompts, responses).named(GenerationGraph.IDS);
         DecoderGraph decoder = new DecoderGraph(g, config, new ParameterSource.Views(theta));
         Value z = decoder.forward(ids, positions, mask, null).hidden();
         Value out = head == Head.POLICY ? decoder.logits(z) : decoder.values(z);
         Value p = g.gather(g.shape(prompts), g.longs(1), 0);                           // [P]
         Value end = g.sub(g.gather(g.shape(ids), g.longs(1), 0), g.longs(1));          // [P+R−1]
         Value start = g.sub(p, g.longs(1));                                             // [P−1]
-        List<Dim> dims = new ArrayList<>(out.shape().dims());
-        dims.set(1, responses.shape().dim(1));                                          // (P+R−1) − (P−1) = R
-        Value sliced = g.op("Slice", List.of(out, start, end, g.longs(1)), out.type(), new Shape(dims));
-        return sliced.named(head == Head.POLICY ? "response_logits" : "response_values");
+        Value sliced = g.slice(out, start, end, 1, responses.shape().dim(1));           // (P+R−1) − (P−1) = R
+        return Output.withResponses(sliced.named(head == Head.POLICY ? "response_logits" : "response_values"), responses);
     }
 }

@@ -36,7 +36,7 @@ public final class TrainStepGraph {
     public enum Mode { ACCUMULATE, UPDATE }
 
     public static final String THETA = "theta", GRAD_ACC = "grad_acc", WEIGHT = "micro_batch_weight";
-    public static final String RESPONSES = "responses", MASK = "response_mask", OLD_LOG_PROBS = "old_log_probs",
+    public static final String RESPONSES = Forward.RESPONSES, MASK = "response_mask", OLD_LOG_PROBS = "old_log_probs",
             REF_LOG_PROBS = "ref_log_probs", ADVANTAGES = "advantages", OLD_VALUES = "old_values", RETURNS = "returns";
     public static final String CLIP_LOW = "clip_low", CLIP_HIGH = "clip_high", DUAL_CLIP = "dual_clip",
             ENTROPY_COEFF = "entropy_coeff", KL_COEFF = "kl_coeff", VALUE_CLIP = "value_clip";
@@ -68,7 +68,7 @@ public final class TrainStepGraph {
         Value gradAcc = g.input(GRAD_ACC, type, flat);
         Value weight = g.input(WEIGHT, type, Shape.SCALAR);
         ParameterViews views = new ParameterViews(g, theta, layout);
-        Value out = forward.build(g, views);
+        Forward.Output out = forward.build(g, views);
         Value loss = g.output(LOSS, objectiveLoss(g, type, objective, out, input -> scalar(g, input, type), g::output));
 
         Value gradient = Autodiff.gradients(g, loss, List.of(theta)).get(0).named("grad_theta");   // ∇θ L, flat
@@ -90,18 +90,18 @@ public final class TrainStepGraph {
      * Declares the objective's batch inputs in {@code g}, builds its loss and hands each diagnostic to
      * {@code diagnostic}; scalar hyperparameters come from {@code hyper} (by input name). Returns the loss.
      */
-    static Value objectiveLoss(GraphBuilder g, ElementType type, Objective objective, Value out,
+    static Value objectiveLoss(GraphBuilder g, ElementType type, Objective objective, Forward.Output forward,
                                Function<String, Value> hyper, BiConsumer<String, Value> diagnostic) {
         Value mask = g.input(MASK, ElementType.BOOL, TOKENS);
+        Value out = forward.value();
         if (objective instanceof Objective.Critic critic) {
             ValueLossGraph.Terms t = ValueLossGraph.build(g, critic.loss().aggregation(), hyper.apply(VALUE_CLIP), out,
                     g.input(OLD_VALUES, type, TOKENS), g.input(RETURNS, type, TOKENS), mask);
             diagnostic.accept(VF_CLIPFRAC, t.clipFraction());
             return t.loss();
         }
-        // a decoder's forward declares responses itself (it reads [prompt; response]); reuse it then
-        Value declared = g.value(RESPONSES);
-        Value tokens = declared != null ? declared : g.input(RESPONSES, ElementType.INT64, TOKENS);
+        // a decoder's forward declares the responses itself (it reads [prompt; response]) and hands them over
+        Value tokens = forward.responses().orElseGet(() -> g.input(RESPONSES, ElementType.INT64, TOKENS));
         Value logSoftmax = g.logSoftmax(out, -1).named("log_softmax");
         Value logProb = TokenTerms.tokenLogProbs(g, logSoftmax, tokens).named("log_prob");       // log π(y_t)
         if (objective instanceof Objective.Sft sft)

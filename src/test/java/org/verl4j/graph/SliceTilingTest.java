@@ -14,6 +14,9 @@ import static org.verl4j.graph.GradientCheck.Input;
  */
 class SliceTilingTest {
 
+    /** Fixed seed of every random draw here (a failure reproduces with it). */
+    static final long SEED = 108240L;
+
     static Value twoLayer(GraphBuilder g, Value theta, long[][] ranges) {
         Value acc = null;
         for (long[] r : ranges) {
@@ -27,7 +30,7 @@ class SliceTilingTest {
     @Test
     void disjointSlicesWithGapsMatchFiniteDifferencesWithoutPad() {
         long[][] ranges = {{7, 10}, {0, 3}, {5, 7}, {-2, Long.MAX_VALUE}};        // gaps at 3..5 and 10..12
-        GradientCheck.check(new Random(), List.of(Input.random(new Random(), new long[]{14}, -1, 1)),
+        GradientCheck.check(new Random(SEED), List.of(Input.random(new Random(SEED), new long[]{14}, -1, 1)),
                 (g, x) -> twoLayer(g, x.get(0), ranges));
         GraphBuilder g = new GraphBuilder("tiling");
         Value theta = g.input("theta", ElementType.DOUBLE, Shape.of(14));
@@ -39,7 +42,7 @@ class SliceTilingTest {
     @Test
     void overlappingSlicesFallBackToPaddingAndStillMatchFiniteDifferences() {
         long[][] ranges = {{2, 6}, {4, 8}, {0, 1}};
-        GradientCheck.check(new Random(), List.of(Input.random(new Random(), new long[]{9}, -1, 1)),
+        GradientCheck.check(new Random(SEED), List.of(Input.random(new Random(SEED), new long[]{9}, -1, 1)),
                 (g, x) -> twoLayer(g, x.get(0), ranges));
     }
 }

@@ -17,7 +17,10 @@ import static org.assertj.core.api.Assertions.within;
 /** The ONNX forward against the double-precision {@link ReferenceDecoder}, on real and random decoders. */
 class DecoderGraphTest {
 
-    private final Random random = new Random();
+    /** Fixed seed of every random draw here (a failure reproduces with it). */
+    static final long SEED = 334898L;
+
+    private final Random random = new Random(SEED);
 
     @Test
     void sharedLlamaCheckpointMatchesTheReferenceWithLeftPadding() throws IOException {

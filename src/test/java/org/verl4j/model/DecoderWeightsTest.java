@@ -22,10 +22,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DecoderWeightsTest {
 
+    /** Fixed seed of every random draw here (a failure reproduces with it). */
+    static final long SEED = 253399L;
+
     @TempDir
     Path dir;
 
-    private final Random random = new Random();
+    private final Random random = new Random(SEED);
 
     @Test
     void loadsEveryTensorOfTheSharedLlamaCheckpoint() throws IOException {

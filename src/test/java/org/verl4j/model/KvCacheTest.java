@@ -16,7 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Prefill of a prefix, then single-token decode steps with the KV cache, equal the prefill of the whole sequence. */
 class KvCacheTest {
 
-    private final Random random = new Random();
+    /** Fixed seed of every random draw here (a failure reproduces with it). */
+    static final long SEED = 330818L;
+
+    private final Random random = new Random(SEED);
 
     @Test
     void decodeStepsWithCacheEqualFullPrefillAndTheReferenceUnderLeftPadding() {

@@ -14,7 +14,10 @@ import static org.assertj.core.api.Assertions.within;
 /** Log-probabilities of the next tokens and the predictive entropy, against the reference logits in double. */
 class LogProbGraphTest {
 
-    private final Random random = new Random();
+    /** Fixed seed of every random draw here (a failure reproduces with it). */
+    static final long SEED = 36302L;
+
+    private final Random random = new Random(SEED);
 
     @Test
     void logProbsAndEntropyMatchTheReferenceSoftmax() {

@@ -24,7 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PolicyGradientTest {
 
-    private final Random random = new Random();
+    /** Fixed seed of every random draw here (a failure reproduces with it). */
+    static final long SEED = 658778L;
+
+    private final Random random = new Random(SEED);
 
     @Test
     void qwen2GradientMatchesCentralDifferences() {

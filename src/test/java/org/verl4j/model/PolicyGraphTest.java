@@ -14,7 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The flat-θ forward of training graphs reads the same parameters as the initializer graphs. */
 class PolicyGraphTest {
 
-    private final Random random = new Random();
+    /** Fixed seed of every random draw here (a failure reproduces with it). */
+    static final long SEED = 91387L;
+
+    private final Random random = new Random(SEED);
 
     @Test
     void flatParameterForwardMatchesTheReference() {

@@ -15,6 +15,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CharTokenizerTest {
 
+    /** Fixed seed of every random draw here (a failure reproduces with it). */
+    static final long SEED = 16008L;
+
     @Test
     void readsTheArithSeqModelsVocabulary() throws IOException {
         Path model = SharedDir.require("models/arith-seq-llama-random");
@@ -32,7 +35,7 @@ class CharTokenizerTest {
     void everyDigitCompletionProblemRoundTripsWithoutUnknowns() {
         Path model = SharedDir.require("models/arith-seq-llama-random");
         CharTokenizer tok = CharTokenizer.read(model.resolve("tokenizer_config.json"));
-        Random rng = new Random();
+        Random rng = new Random(SEED);
         for (int level = 1; level <= 3; level++) {
             DigitCompletionTask task = DigitCompletionTask.level(level);
             for (int i = 0; i < 200; i++) {

@@ -30,9 +30,12 @@ import static org.assertj.core.api.Assertions.within;
  */
 class ActorLossGradientTest {
 
+    /** Fixed seed of every random draw here (a failure reproduces with it). */
+    static final long SEED = 70227L;
+
     @Test
     void gradientWithRespectToLogProbEqualsTheJavaCoreDerivation() {
-        Random rnd = new Random();
+        Random rnd = new Random(SEED);
         int b = 3, t = 5;
         for (LossAggregation agg : LossAggregation.values())
             for (KlEstimator est : KlEstimator.values())

@@ -3,6 +3,7 @@ package org.verl4j.train;
 import org.verl4j.graph.ParameterLayout;
 import org.junit.jupiter.api.Test;
 import org.verl4j.graph.ElementType;
+import org.verl4j.graph.Forward;
 import org.verl4j.graph.HostTensor;
 import org.verl4j.graph.OrtRunner;
 import org.verl4j.rl.ActorLoss;
@@ -26,11 +27,14 @@ import static org.assertj.core.api.Assertions.within;
  */
 class ActorLossGraphTest {
 
+    /** Fixed seed of every random draw here (a failure reproduces with it). */
+    static final long SEED = 629500L;
+
     static final int B = 3, T = 4, V = 5;
 
     static Map<String, HostTensor> outputs(ElementType type, ActorLoss cfg, RandomBatch batch) {
         ParameterLayout layout = ParameterLayout.builder().add("z", B, T, V).build();
-        var graph = TrainStepGraph.build("actor_loss", type, layout, (g, theta) -> theta.get("z"),
+        var graph = TrainStepGraph.build("actor_loss", type, layout, (g, theta) -> Forward.Output.of(theta.get("z")),
                 new Objective.Policy(cfg), TrainStepGraph.Mode.ACCUMULATE);
         Map<String, HostTensor> feed = batch.feed(type);
         long p = layout.size();
@@ -60,7 +64,7 @@ class ActorLossGraphTest {
 
     @Test
     void float64LossAndDiagnosticsEqualTheJavaCoreForEveryVariant() {
-        Random rnd = new Random();
+        Random rnd = new Random(SEED);
         for (LossAggregation agg : LossAggregation.values())
             for (KlEstimator est : KlEstimator.values())
                 for (OptionalDouble dual : List.of(OptionalDouble.empty(), OptionalDouble.of(3))) {
@@ -73,7 +77,7 @@ class ActorLossGraphTest {
 
     @Test
     void float32LossAndDiagnosticsEqualTheJavaCoreWithin1e4() {
-        Random rnd = new Random();
+        Random rnd = new Random(SEED);
         for (LossAggregation agg : LossAggregation.values()) {
             RandomBatch batch = RandomBatch.of(rnd, B, T, V);
             ActorLoss cfg = new ActorLoss(new PolicyLoss(0.2, 0.2, 3, agg), 0.001, 0.001, KlEstimator.K3);
@@ -83,7 +87,7 @@ class ActorLossGraphTest {
 
     @Test
     void gradientEqualsCentralDifferencesOfTheJavaLoss() {
-        Random rnd = new Random();
+        Random rnd = new Random(SEED);
         double h = 1e-6;
         for (LossAggregation agg : LossAggregation.values()) {
             RandomBatch batch = RandomBatch.of(rnd, B, T, V);

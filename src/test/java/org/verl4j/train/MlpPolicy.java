@@ -31,7 +31,7 @@ final class MlpPolicy {
         return (GraphBuilder g, ParameterViews theta) -> {
             Value x = g.input(FEATURES, type, Shape.of("batch", "response", F));
             Value h = g.tanh(g.add(g.matMul(x, theta.get("W1")), theta.get("b1"))).named("h");
-            return g.add(g.matMul(h, theta.get("W2")), theta.get("b2")).named("z");
+            return Forward.Output.of(g.add(g.matMul(h, theta.get("W2")), theta.get("b2")).named("z"));
         };
     }
 

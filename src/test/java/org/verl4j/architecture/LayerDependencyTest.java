@@ -1,0 +1,49 @@
+package org.verl4j.architecture;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The graph/model/training layers point one way: graph → model → train (→ rollout, trainer → cli). A package may
+ * use the ones before it, never one after it. Checked on the sources: every import and fully qualified name.
+ */
+class LayerDependencyTest {
+
+    /** Each package and the packages above it, which it must not use. */
+    static final Map<String, List<String>> ABOVE = Map.of(
+            "graph", List.of("model", "train", "rollout", "trainer", "cli"),
+            "model", List.of("train", "rollout", "trainer", "cli"),
+            "train", List.of("rollout", "trainer", "cli"));
+
+    @Test
+    void graphModelAndTrainUseNothingAboveThem() throws IOException {
+        Path root = Path.of("src/main/java/org/verl4j");
+        List<String> violations = new ArrayList<>();
+        int files = 0;
+        for (Map.Entry<String, List<String>> e : ABOVE.entrySet()) {
+            Pattern above = Pattern.compile("\\borg\\.verl4j\\.(" + String.join("|", e.getValue()) + ")\\.");
+            Path dir = root.resolve(e.getKey());
+            if (!Files.isDirectory(dir)) continue;
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : (Iterable<Path>) paths.filter(f -> f.toString().endsWith(".java"))::iterator) {
+                    files++;
+                    Matcher m = above.matcher(Files.readString(p));
+                    while (m.find()) violations.add(p + " uses org.verl4j." + m.group(1));
+                }
+            }
+        }
+        assertThat(files).as("graph/model/train source files found").isPositive();
+        assertThat(violations).as("graph → model → train: no package uses one above it").isEmpty();
+    }
+}
