@@ -42,7 +42,7 @@ final class Critic implements AutoCloseable {
         this.layout = forward.layout();
         GraphBuilder g = new GraphBuilder("critic_values");
         g.output(VALUES, forward.build(g, new ParameterViews(g, g.input(TrainStepGraph.THETA, ElementType.FLOAT,
-                Shape.of(layout.size())), layout)));
+                Shape.of(layout.size())), layout)).value());
         this.valueRunner = new OrtRunner(g.build(), ort);
         this.step = new TrainStep(ElementType.FLOAT, layout, forward, config, initialTheta(policy), ort);
     }
