@@ -59,7 +59,7 @@ final class Critic implements AutoCloseable {
         double[] theta = new double[(int) layout.size()];
         int at = 0;
         for (var spec : WeightLayout.critic(policy.config())) {
-            int size = (int) spec.size();
+            int size = spec.size();
             if (!spec.name().startsWith("score.")) {
                 float[] w = policy.get(spec.name());
                 for (int i = 0; i < size; i++) theta[at + i] = w[i];
