@@ -37,7 +37,7 @@ public final class TrainCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--resume", description = "Continue a run from a checkpoint directory or a run directory (its latest checkpoint); "
-            + "the run's config.json is the base configuration, --config/--set apply on top.")
+            + "the run's config.json is the base configuration (--config replaces it), --set applies on top.")
     Path resume;
 
     @picocli.CommandLine.Spec
