@@ -1,6 +1,8 @@
 package org.verl4j.cli;
 
 import org.verl4j.trainer.Checkpoints;
+import org.verl4j.trainer.ConfigKey;
+import org.verl4j.trainer.TrainerKeys;
 import org.verl4j.trainer.ConfigValues;
 import org.verl4j.trainer.Trainer;
 import org.verl4j.trainer.TrainerConfig;
@@ -22,9 +24,9 @@ import java.util.concurrent.Callable;
  * configuration go to stderr; the run directory gets the logs, checkpoints, plots and summaries.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train a policy with GRPO/Dr.GRPO/RLOO/REINFORCE++ and the VERL aux signal (or none, or the",
-                "entropy advantage). With no options: the quickstart, GRPO + VERL on models/verl4j-arith-tiny.",
-                "Keys and defaults: docs in README (verl4j train --set KEY=VALUE; unknown keys are errors)."})
+        description = {"Train a policy with GRPO, Dr.GRPO, RLOO, REINFORCE++ or PPO-GAE, shaped by the VERL aux signal",
+                "(or none, or the entropy advantage). With no options: the quickstart, GRPO + VERL on",
+                "models/verl4j-arith-tiny. --keys lists every configuration key with its default."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--config", description = "Configuration file (JSON, nested or dotted keys; or .properties).")
@@ -40,11 +42,20 @@ public final class TrainCommand implements Callable<Integer> {
             + "the run's config.json is the base configuration (--config replaces it), --set applies on top.")
     Path resume;
 
+    @Option(names = "--keys", description = "List every configuration key with its default and meaning, then exit.")
+    boolean keys;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        if (keys) {
+            for (ConfigKey k : TrainerKeys.all())
+                spec.commandLine().getOut().printf("%-24s %-28s %s%s%n", k.name(), k.fallback(),
+                        k.choices().isEmpty() ? "" : "{" + String.join(", ", k.choices()) + "} ", k.doc());
+            return 0;
+        }
         PrintWriter err = spec.commandLine().getErr();
         List<String> overrides = new ArrayList<>();
         Path base = config;

@@ -25,6 +25,14 @@ class TrainCommandTest {
     }
 
     @Test
+    void keysListsEveryKeyWithItsDefault() {
+        CliRun r = CliRun.of("train", "--keys");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out().lines().count()).isEqualTo(org.verl4j.trainer.TrainerKeys.all().size());
+        assertThat(r.out()).contains("rank.stride").contains("{grpo, drgrpo, ppo-gae, rloo, reinforce++}");
+    }
+
+    @Test
     void aMissingModelDirectoryIsAnErrorNamingTheKey() {
         CliRun r = CliRun.of("train", "--set", "model.dir=" + tmp.resolve("nope"));
         assertThat(r.exitCode()).isEqualTo(1);
