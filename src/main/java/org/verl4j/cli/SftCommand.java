@@ -2,9 +2,16 @@ package org.verl4j.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.verl4j.eval.EvalItem;
+import org.verl4j.eval.EvalReport;
+import org.verl4j.eval.Evaluator;
 import org.verl4j.io.AtomicFile;
 import org.verl4j.model.DecoderWeights;
 import org.verl4j.model.WeightLayout;
+import org.verl4j.rollout.EngineOptions;
+import org.verl4j.rollout.PromptFormat;
+import org.verl4j.rollout.RolloutEngine;
+import org.verl4j.rollout.SamplingConfig;
 import org.verl4j.sft.CharModelDirectory;
 import org.verl4j.sft.LlamaShape;
 import org.verl4j.sft.SftConfig;
@@ -103,7 +110,7 @@ public final class SftCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the data order (default 1).")
     Long seed;
 
-    @Option(names = "--eval", paramLabel = "FILE", description = "Report the loss on these problems (JSON Lines) before and after.")
+    @Option(names = "--eval", paramLabel = "FILE", description = "Held-out problems (JSON Lines): loss before and after, and the trained model's greedy pass@1 (task verifier, template chat).")
     Path eval;
 
     @Option(names = "--log-every", defaultValue = "50", paramLabel = "N", description = "Print the loss every N steps to stderr (default ${DEFAULT-VALUE}).")
@@ -159,12 +166,30 @@ public final class SftCommand implements Callable<Integer> {
             record.put("eval_loss_before", evalBefore);
             record.put("eval_loss_after", SftLoss.of(result.weights(), evalExamples, config.aggregation(),
                     config.batchSize(), device.runnerOptions()));
+            record.put("eval_greedy_pass@1", greedyPassAtOne(ProblemJsonl.read(eval), evalExamples));
         }
         record.put("wall_seconds", Math.round((System.nanoTime() - start) / 1e8) / 10.0);
         byte[] bytes = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(record);
         AtomicFile.write(out.resolve("sft.json"), o -> o.write(bytes));
         stdout.println(record.toString());
         return 0;
+    }
+
+    /**
+     * Greedy pass@1 of the model just written to {@code out} on {@code problems}, through the rollout engine and
+     * the evaluator (each problem graded by its task's verifier); at most twice the longest target + 16 new tokens.
+     */
+    private double greedyPassAtOne(List<Problem> problems, List<SftExample> examples) {
+        int longest = 0;
+        for (SftExample e : examples) longest = Math.max(longest, e.response().length);
+        List<EvalItem> items = new ArrayList<>();
+        for (Problem p : problems)
+            items.add(EvalItem.of(p.task() + "-l" + p.level(), ReasoningTask.of(p.task(), p.level()), p));
+        try (RolloutEngine engine = RolloutEngine.open(out, EngineOptions.cpu(device.threads()).withOrt(device.runnerOptions()))) {
+            EvalReport report = new Evaluator(engine, PromptFormat.CHAT, 1, 5000)
+                    .evaluate(items, new SamplingConfig(1, 0.0, 1.0, 0, 0.0, 2 * longest + 16, 1));
+            return report.average().get("pass@1");
+        }
     }
 
     private static void save(CharModelDirectory model, Path dir) {
