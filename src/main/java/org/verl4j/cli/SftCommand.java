@@ -44,12 +44,13 @@ import java.util.concurrent.Callable;
  * {@link SftConfig#DEFAULTS} and {@link LlamaShape#TINY}.
  */
 @Command(name = "sft", mixinStandardHelpOptions = true,
-        description = {"Supervised fine-tuning (warm start) of a char-level Llama on a task's reference solutions:",
-                "prompt chars, S, solution chars, E; loss on the solution and E. Starts from a fresh seeded Llama",
-                "(--hidden/--layers/--heads/--intermediate/--init-seed) or from --init DIR. Writes --out DIR:",
-                "config.json, model.safetensors, generation_config.json, tokenizer_config.json (char_ords), sft.json.",
-                "With --threads 1 the same arguments give the same bytes; with more threads ONNX Runtime's CPU",
-                "kernels round differently from run to run (same recipe, slightly different weights)."})
+        description = {"Supervised fine-tuning (warm start) of a char-level Llama on a task's",
+                "reference solutions: prompt chars, S, solution chars, E; the loss is on the",
+                "solution and E. Starts from a fresh seeded Llama (--hidden, --layers, --heads,",
+                "--intermediate, --init-seed) or from --init DIR. Writes --out DIR: config.json,",
+                "model.safetensors, generation_config.json, tokenizer_config.json (char_ords)",
+                "and sft.json. With --threads 1 the same arguments give the same bytes; with",
+                "more threads ONNX Runtime's CPU kernels round differently from run to run."})
 public final class SftCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -83,31 +84,31 @@ public final class SftCommand implements Callable<Integer> {
     @Option(names = "--init", paramLabel = "DIR", description = "Start from this model directory (char_ords tokenizer) instead of a fresh Llama.")
     Path init;
 
-    @Option(names = "--hidden", paramLabel = "D", description = "Fresh Llama: hidden size (default 128).")
+    @Option(names = "--hidden", paramLabel = "D", description = "Fresh Llama: hidden size (default " + LlamaShape.Tiny.HIDDEN + ").")
     Integer hidden;
 
-    @Option(names = "--layers", paramLabel = "L", description = "Fresh Llama: layers (default 4).")
+    @Option(names = "--layers", paramLabel = "L", description = "Fresh Llama: layers (default " + LlamaShape.Tiny.LAYERS + ").")
     Integer layers;
 
-    @Option(names = "--heads", paramLabel = "H", description = "Fresh Llama: attention heads (default 4).")
+    @Option(names = "--heads", paramLabel = "H", description = "Fresh Llama: attention heads (default " + LlamaShape.Tiny.HEADS + ").")
     Integer heads;
 
-    @Option(names = "--intermediate", paramLabel = "F", description = "Fresh Llama: MLP size (default 344).")
+    @Option(names = "--intermediate", paramLabel = "F", description = "Fresh Llama: MLP size (default " + LlamaShape.Tiny.INTERMEDIATE + ").")
     Integer intermediate;
 
     @Option(names = "--init-seed", defaultValue = "1", paramLabel = "S", description = "Fresh Llama: weight seed (default ${DEFAULT-VALUE}).")
     long initSeed;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps (default 600).")
+    @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps (default " + SftConfig.Defaults.STEPS + ").")
     Integer steps;
 
-    @Option(names = "--batch", paramLabel = "B", description = "Examples per step (default 32).")
+    @Option(names = "--batch", paramLabel = "B", description = "Examples per step (default " + SftConfig.Defaults.BATCH + ").")
     Integer batch;
 
-    @Option(names = "--lr", paramLabel = "LR", description = "Constant AdamW learning rate (default 1e-3).")
+    @Option(names = "--lr", paramLabel = "LR", description = "Constant AdamW learning rate (default " + SftConfig.Defaults.LR + ").")
     Double lr;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seed of the data order (default 1).")
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the data order (default " + SftConfig.Defaults.SEED + ").")
     Long seed;
 
     @Option(names = "--eval", paramLabel = "FILE", description = "Held-out problems (JSON Lines): loss before and after, and the trained model's greedy pass@1 (task verifier, template chat).")
