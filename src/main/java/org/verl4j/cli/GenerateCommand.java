@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.verl4j.io.DType;
 import org.verl4j.io.NpyWriter;
 import org.verl4j.rank.RankDynamics;
+import org.verl4j.rollout.Capture;
 import org.verl4j.rollout.EngineOptions;
 import org.verl4j.rollout.Prompt;
 import org.verl4j.rollout.PromptFormat;
@@ -48,6 +49,10 @@ public final class GenerateCommand implements Runnable {
     @Option(names = "--hidden-states", paramLabel = "DIR", description = "Also write each response's hidden states as .npy.")
     Path hiddenStates;
 
+    @Option(names = "--layer", paramLabel = "L",
+            description = "Take Z from the residual stream after decoder block L (0-based) instead of the final norm.")
+    Integer layer;
+
     @Option(names = "--metric-threads", defaultValue = "1", paramLabel = "N",
             description = "Threads computing ER/ERV/ERA as responses finish (default ${DEFAULT-VALUE}).")
     int metricThreads;
@@ -71,6 +76,7 @@ public final class GenerateCommand implements Runnable {
         TextLines input = TextLines.read(prompts, "prompt");
         EngineOptions options = EngineOptions.cpu(device.threads()).withOrt(device.runnerOptions())
                 .withMetricThreads(metricThreads)
+                .withCapture(layer == null ? Capture.FINAL_NORM : new Capture.Block(layer))
                 .withHidden(hiddenStates != null ? EngineOptions.HiddenStates.KEEP : EngineOptions.HiddenStates.DISCARD);
         try (RolloutEngine engine = RolloutEngine.open(model, options)) {
             List<Prompt> list = new ArrayList<>();

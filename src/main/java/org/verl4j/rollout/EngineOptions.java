@@ -11,9 +11,10 @@ import org.verl4j.rank.RankOptions;
  * @param rank          the windowed-rank options of the metrics (spec §3)
  * @param hidden        whether each {@link Rollout} keeps its hidden states
  * @param compaction    whether finished rows leave the batch
+ * @param capture       which hidden states make Z (final norm by default, spec §1)
  */
 public record EngineOptions(OrtRunner.Options ort, int metricThreads, RankOptions rank, HiddenStates hidden,
-                            Compaction compaction) {
+                            Compaction compaction, Capture capture) {
 
     /** What happens to a response's hidden states Z after its metrics are computed. */
     public enum HiddenStates { DISCARD, KEEP }
@@ -23,32 +24,40 @@ public record EngineOptions(OrtRunner.Options ort, int metricThreads, RankOption
 
     public EngineOptions {
         if (metricThreads < 1) throw new IllegalArgumentException("metric threads must be ≥ 1, got " + metricThreads);
-        if (ort == null || rank == null || hidden == null || compaction == null)
+        if (ort == null || rank == null || hidden == null || compaction == null || capture == null)
             throw new IllegalArgumentException("engine options must not be null");
     }
 
-    /** CPU with {@code threads} ORT threads, one metric thread, {@link RankOptions#DEFAULTS}, Z discarded, compaction on. */
+    /**
+     * CPU with {@code threads} ORT threads, one metric thread, {@link RankOptions#DEFAULTS}, Z discarded, compaction
+     * on, Z from the final norm.
+     */
     public static EngineOptions cpu(int threads) {
-        return new EngineOptions(OrtRunner.Options.cpu(threads), 1, RankOptions.DEFAULTS, HiddenStates.DISCARD, Compaction.COMPACT);
+        return new EngineOptions(OrtRunner.Options.cpu(threads), 1, RankOptions.DEFAULTS, HiddenStates.DISCARD,
+                Compaction.COMPACT, Capture.FINAL_NORM);
     }
 
     public EngineOptions withOrt(OrtRunner.Options o) {
-        return new EngineOptions(o, metricThreads, rank, hidden, compaction);
+        return new EngineOptions(o, metricThreads, rank, hidden, compaction, capture);
     }
 
     public EngineOptions withMetricThreads(int n) {
-        return new EngineOptions(ort, n, rank, hidden, compaction);
+        return new EngineOptions(ort, n, rank, hidden, compaction, capture);
     }
 
     public EngineOptions withRank(RankOptions r) {
-        return new EngineOptions(ort, metricThreads, r, hidden, compaction);
+        return new EngineOptions(ort, metricThreads, r, hidden, compaction, capture);
     }
 
     public EngineOptions withHidden(HiddenStates h) {
-        return new EngineOptions(ort, metricThreads, rank, h, compaction);
+        return new EngineOptions(ort, metricThreads, rank, h, compaction, capture);
     }
 
     public EngineOptions withCompaction(Compaction c) {
-        return new EngineOptions(ort, metricThreads, rank, hidden, c);
+        return new EngineOptions(ort, metricThreads, rank, hidden, c, capture);
+    }
+
+    public EngineOptions withCapture(Capture c) {
+        return new EngineOptions(ort, metricThreads, rank, hidden, compaction, c);
     }
 }

@@ -18,7 +18,7 @@ import java.util.Map;
  */
 final class KvBatch implements AutoCloseable {
 
-    /** The last position's logits [B][V] and final-norm hidden state z [B][d] of each row. */
+    /** The last position's logits [B][V] and captured hidden state [B][d] (z by default) of each row. */
     record Step(float[][] logits, float[][] hidden) {
     }
 
@@ -31,7 +31,10 @@ final class KvBatch implements AutoCloseable {
     long ortNanos;
     long rowSteps;                                   // Σ over runs of rows × new tokens
 
-    KvBatch(OrtRunner generation, OrtRunner rowSelect, ModelConfig config, PolicyWeights weights) {
+    private final Capture capture;
+
+    KvBatch(OrtRunner generation, OrtRunner rowSelect, ModelConfig config, PolicyWeights weights, Capture capture) {
+        this.capture = capture;
         this.generation = generation;
         this.rowSelect = rowSelect;
         this.config = config;
@@ -138,7 +141,7 @@ final class KvBatch implements AutoCloseable {
         ortNanos += System.nanoTime() - start;
         if (cache != null) cache.close();
         cache = out;
-        return new Step(rows(out.copy(GenerationGraph.LOGITS), batch), rows(out.copy(GenerationGraph.HIDDEN), batch));
+        return new Step(rows(out.copy(GenerationGraph.LOGITS), batch), rows(out.copy(capture.output()), batch));
     }
 
     /** [B, 1, n] as [B][n]. */

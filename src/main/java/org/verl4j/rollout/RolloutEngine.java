@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,7 +48,11 @@ public final class RolloutEngine implements AutoCloseable {
         this.config = weights.config();
         this.tokenizer = tokenizer;
         this.options = options;
-        this.generation = new OrtRunner(GenerationGraph.generationOverInputs(config, ElementType.FLOAT, Set.of()), options.ort());
+        // no memory pattern: ORT caches one per distinct input shape, and every decode step is a new [B, T] (the
+        // cache would grow for the whole run and each first-seen shape pays the planning)
+        options.capture().check(config);
+        this.generation = new OrtRunner(GenerationGraph.generationOverInputs(config, ElementType.FLOAT, options.capture().layers()),
+                options.ort().withoutMemoryPattern());
         this.rowSelect = new OrtRunner(GenerationGraph.rowSelect(config, ElementType.FLOAT), options.ort());
         this.weights = new PolicyWeights(config, options.ort());
         this.weights.set(PolicyWeights.FlatTheta.of(weights.tensors()));
@@ -108,7 +111,7 @@ public final class RolloutEngine implements AutoCloseable {
                         + "context is " + config.maxPositionEmbeddings());
         long start = System.nanoTime();
         List<Future<Rollout>> results = new ArrayList<>(java.util.Collections.nCopies(prompts.size() * sampling.n(), null));
-        try (KvBatch batch = new KvBatch(generation, rowSelect, config, weights)) {
+        try (KvBatch batch = new KvBatch(generation, rowSelect, config, weights, options.capture())) {
             new Decoding(this, batch, prompts, sampling, results, progress).run();
             timings.ortNanos = batch.ortNanos;
             timings.rowSteps = batch.rowSteps;

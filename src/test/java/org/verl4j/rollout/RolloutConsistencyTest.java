@@ -85,6 +85,21 @@ class RolloutConsistencyTest {
     }
 
     @Test
+    void responsesDoNotDependOnThreadCounts() {
+        List<Rollout> one, many;
+        try (RolloutEngine e = new RolloutEngine(weights, TinyModels.tokenizer(), EngineOptions.cpu(1))) {
+            one = e.generate(prompts, SAMPLING);
+        }
+        try (RolloutEngine e = new RolloutEngine(weights, TinyModels.tokenizer(), EngineOptions.cpu(2).withMetricThreads(3))) {
+            many = e.generate(prompts, SAMPLING);
+        }
+        for (int i = 0; i < one.size(); i++) {
+            assertThat(many.get(i).tokenIds()).as("response %d, seed %d", i, SAMPLING.seed()).isEqualTo(one.get(i).tokenIds());
+            assertThat(many.get(i).metrics().er()).isCloseTo(one.get(i).metrics().er(), org.assertj.core.data.Offset.offset(1e-5));
+        }
+    }
+
+    @Test
     void setPolicyEqualsAFreshEngineOnTheNewWeights() {
         DecoderWeights other = TinyModels.weights(config, SEED + 1);
         List<Rollout> fresh = run(other, prompts, SAMPLING, EngineOptions.Compaction.COMPACT);

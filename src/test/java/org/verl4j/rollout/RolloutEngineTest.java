@@ -61,4 +61,42 @@ class RolloutEngineTest {
             assertThat(r.metrics().tokens()).isEqualTo(r.length());
         }
     }
+
+    @Test
+    void aCapturedBlockOutputEqualsTheUncachedForwardAtTheProducingPositions() {
+        ModelConfig c = TinyModels.config();
+        DecoderWeights w = TinyModels.weights(c, SEED);
+        Prompt prompt = TinyModels.prompt("q", "3,14:");
+        Rollout r;
+        try (RolloutEngine engine = new RolloutEngine(w, TinyModels.tokenizer(), EngineOptions.cpu(1)
+                .withHidden(EngineOptions.HiddenStates.KEEP).withCapture(new Capture.Block(0)))) {
+            r = engine.generate(List.of(prompt), new SamplingConfig(1, 1.0, 1, 0, 0, 10, 5L)).get(0);
+        }
+        int p = prompt.tokenIds().length, length = p + r.length();
+        long[] ids = new long[length], pos = new long[length], mask = new long[length];
+        for (int t = 0; t < length; t++) {
+            ids[t] = t < p ? prompt.tokenIds()[t] : r.tokenIds()[t - p];
+            pos[t] = t;
+            mask[t] = 1;
+        }
+        java.util.Map<String, org.verl4j.graph.HostTensor> feed = new java.util.HashMap<>();
+        long[] shape = {1, length}, empty = {1, c.numKvHeads(), 0, c.headDim()};
+        feed.put(GenerationGraph.IDS, org.verl4j.graph.HostTensor.ofLongs(shape, ids));
+        feed.put(GenerationGraph.POSITIONS, org.verl4j.graph.HostTensor.ofLongs(shape, pos));
+        feed.put(GenerationGraph.MASK, org.verl4j.graph.HostTensor.ofLongs(shape, mask));
+        for (int l = 0; l < c.numLayers(); l++) {
+            feed.put(GenerationGraph.pastKey(l), org.verl4j.graph.HostTensor.ofFloats(empty, new float[0]));
+            feed.put(GenerationGraph.pastValue(l), org.verl4j.graph.HostTensor.ofFloats(empty, new float[0]));
+        }
+        float[] x0;
+        try (OrtRunner run = new OrtRunner(GenerationGraph.generation(w, ElementType.FLOAT, Set.of(0)), OrtRunner.Options.cpu(1))) {
+            x0 = (float[]) run.run(feed).get(GenerationGraph.layerOutput(0)).data();      // [1, T, d], no cache
+        }
+        int d = c.hiddenSize();
+        for (int t = 0; t < r.length(); t++)                                      // row t ↔ position p − 1 + t
+            for (int j = 0; j < d; j++)
+                assertThat(r.hiddenStates()[t][j]).isCloseTo(x0[(p - 1 + t) * d + j], within(1e-5f));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RolloutEngine(w, TinyModels.tokenizer(),
+                EngineOptions.cpu(1).withCapture(new Capture.Block(c.numLayers())))).hasMessageContaining("cannot capture layer");
+    }
 }
