@@ -28,12 +28,13 @@ import java.util.concurrent.Callable;
  * {@code DIR/entropy_vs_logprob.png}.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"The paper's motivation figure (spec §5) over many responses: correlation of ER with ERV,",
-                "and of unigram entropy with average log-probability. Input: the JSON Lines of `verl4j generate`",
-                "(token_ids, logprobs, er, erv); with --hidden-states DIR, ER and ERV are measured from",
-                "DIR/<id>-<sample>.npy under --stride/--max-len instead. Output: r, R², Spearman ρ on stdout and in",
-                "OUT/analysis.json; per-response values in OUT/responses.jsonl; scatter plots OUT/er_vs_erv.png and",
-                "OUT/entropy_vs_logprob.png."})
+        description = {"The paper's motivation figure (spec §5) over many responses: correlation of",
+                "ER with ERV, and of unigram entropy with average log-probability. Input: the",
+                "JSON Lines of `verl4j generate` (token_ids, logprobs, er, erv); with",
+                "--hidden-states DIR, ER and ERV are measured from DIR/<id>-<sample>.npy under",
+                "--stride/--max-len instead. Output: r, R², Spearman ρ on stdout and in",
+                "OUT/analysis.json, per-response values in OUT/responses.jsonl, scatter plots",
+                "OUT/er_vs_erv.png and OUT/entropy_vs_logprob.png."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--rollouts", required = true, paramLabel = "FILE", description = "JSON Lines written by `verl4j generate`.")

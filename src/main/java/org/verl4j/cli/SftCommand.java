@@ -2,9 +2,16 @@ package org.verl4j.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.verl4j.eval.EvalItem;
+import org.verl4j.eval.EvalReport;
+import org.verl4j.eval.Evaluator;
 import org.verl4j.io.AtomicFile;
 import org.verl4j.model.DecoderWeights;
 import org.verl4j.model.WeightLayout;
+import org.verl4j.rollout.EngineOptions;
+import org.verl4j.rollout.PromptFormat;
+import org.verl4j.rollout.RolloutEngine;
+import org.verl4j.rollout.SamplingConfig;
 import org.verl4j.sft.CharModelDirectory;
 import org.verl4j.sft.LlamaShape;
 import org.verl4j.sft.SftConfig;
@@ -37,12 +44,13 @@ import java.util.concurrent.Callable;
  * {@link SftConfig#DEFAULTS} and {@link LlamaShape#TINY}.
  */
 @Command(name = "sft", mixinStandardHelpOptions = true,
-        description = {"Supervised fine-tuning (warm start) of a char-level Llama on a task's reference solutions:",
-                "prompt chars, S, solution chars, E; loss on the solution and E. Starts from a fresh seeded Llama",
-                "(--hidden/--layers/--heads/--intermediate/--init-seed) or from --init DIR. Writes --out DIR:",
-                "config.json, model.safetensors, generation_config.json, tokenizer_config.json (char_ords), sft.json.",
-                "With --threads 1 the same arguments give the same bytes; with more threads ONNX Runtime's CPU",
-                "kernels round differently from run to run (same recipe, slightly different weights)."})
+        description = {"Supervised fine-tuning (warm start) of a char-level Llama on a task's",
+                "reference solutions: prompt chars, S, solution chars, E; the loss is on the",
+                "solution and E. Starts from a fresh seeded Llama (--hidden, --layers, --heads,",
+                "--intermediate, --init-seed) or from --init DIR. Writes --out DIR: config.json,",
+                "model.safetensors, generation_config.json, tokenizer_config.json (char_ords)",
+                "and sft.json. With --threads 1 the same arguments give the same bytes; with",
+                "more threads ONNX Runtime's CPU kernels round differently from run to run."})
 public final class SftCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -76,34 +84,34 @@ public final class SftCommand implements Callable<Integer> {
     @Option(names = "--init", paramLabel = "DIR", description = "Start from this model directory (char_ords tokenizer) instead of a fresh Llama.")
     Path init;
 
-    @Option(names = "--hidden", paramLabel = "D", description = "Fresh Llama: hidden size (default 128).")
+    @Option(names = "--hidden", paramLabel = "D", description = "Fresh Llama: hidden size (default " + LlamaShape.Tiny.HIDDEN + ").")
     Integer hidden;
 
-    @Option(names = "--layers", paramLabel = "L", description = "Fresh Llama: layers (default 4).")
+    @Option(names = "--layers", paramLabel = "L", description = "Fresh Llama: layers (default " + LlamaShape.Tiny.LAYERS + ").")
     Integer layers;
 
-    @Option(names = "--heads", paramLabel = "H", description = "Fresh Llama: attention heads (default 4).")
+    @Option(names = "--heads", paramLabel = "H", description = "Fresh Llama: attention heads (default " + LlamaShape.Tiny.HEADS + ").")
     Integer heads;
 
-    @Option(names = "--intermediate", paramLabel = "F", description = "Fresh Llama: MLP size (default 344).")
+    @Option(names = "--intermediate", paramLabel = "F", description = "Fresh Llama: MLP size (default " + LlamaShape.Tiny.INTERMEDIATE + ").")
     Integer intermediate;
 
     @Option(names = "--init-seed", defaultValue = "1", paramLabel = "S", description = "Fresh Llama: weight seed (default ${DEFAULT-VALUE}).")
     long initSeed;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps (default 600).")
+    @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps (default " + SftConfig.Defaults.STEPS + ").")
     Integer steps;
 
-    @Option(names = "--batch", paramLabel = "B", description = "Examples per step (default 32).")
+    @Option(names = "--batch", paramLabel = "B", description = "Examples per step (default " + SftConfig.Defaults.BATCH + ").")
     Integer batch;
 
-    @Option(names = "--lr", paramLabel = "LR", description = "Constant AdamW learning rate (default 1e-3).")
+    @Option(names = "--lr", paramLabel = "LR", description = "Constant AdamW learning rate (default " + SftConfig.Defaults.LR + ").")
     Double lr;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seed of the data order (default 1).")
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the data order (default " + SftConfig.Defaults.SEED + ").")
     Long seed;
 
-    @Option(names = "--eval", paramLabel = "FILE", description = "Report the loss on these problems (JSON Lines) before and after.")
+    @Option(names = "--eval", paramLabel = "FILE", description = "Held-out problems (JSON Lines): loss before and after, and the trained model's greedy pass@1 (task verifier, template chat).")
     Path eval;
 
     @Option(names = "--log-every", defaultValue = "50", paramLabel = "N", description = "Print the loss every N steps to stderr (default ${DEFAULT-VALUE}).")
@@ -159,12 +167,30 @@ public final class SftCommand implements Callable<Integer> {
             record.put("eval_loss_before", evalBefore);
             record.put("eval_loss_after", SftLoss.of(result.weights(), evalExamples, config.aggregation(),
                     config.batchSize(), device.runnerOptions()));
+            record.put("eval_greedy_pass@1", greedyPassAtOne(ProblemJsonl.read(eval), evalExamples));
         }
         record.put("wall_seconds", Math.round((System.nanoTime() - start) / 1e8) / 10.0);
         byte[] bytes = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(record);
         AtomicFile.write(out.resolve("sft.json"), o -> o.write(bytes));
         stdout.println(record.toString());
         return 0;
+    }
+
+    /**
+     * Greedy pass@1 of the model just written to {@code out} on {@code problems}, through the rollout engine and
+     * the evaluator (each problem graded by its task's verifier); at most twice the longest target + 16 new tokens.
+     */
+    private double greedyPassAtOne(List<Problem> problems, List<SftExample> examples) {
+        int longest = 0;
+        for (SftExample e : examples) longest = Math.max(longest, e.response().length);
+        List<EvalItem> items = new ArrayList<>();
+        for (Problem p : problems)
+            items.add(EvalItem.of(p.task() + "-l" + p.level(), ReasoningTask.of(p.task(), p.level()), p));
+        try (RolloutEngine engine = RolloutEngine.open(out, EngineOptions.cpu(device.threads()).withOrt(device.runnerOptions()))) {
+            EvalReport report = new Evaluator(engine, PromptFormat.CHAT, 1, 5000)
+                    .evaluate(items, new SamplingConfig(1, 0.0, 1.0, 0, 0.0, 2 * longest + 16, 1));
+            return report.average().get("pass@1");
+        }
     }
 
     private static void save(CharModelDirectory model, Path dir) {

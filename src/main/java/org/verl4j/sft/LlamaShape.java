@@ -34,7 +34,15 @@ public record LlamaShape(int hiddenSize, int numLayers, int numHeads, int interm
     public static final double INIT_STD = 0.02;
 
     /** d 128, L 4, H 4, d_ff 344: the shape of {@code arith-seq-llama-random} (≈ 0.8 M parameters). */
-    public static final LlamaShape TINY = new LlamaShape(128, 4, 4, 344);
+    public static final LlamaShape TINY = new LlamaShape(Tiny.HIDDEN, Tiny.LAYERS, Tiny.HEADS, Tiny.INTERMEDIATE);
+
+    /** {@link #TINY}'s dimensions as compile-time constants, so that option help can quote them. */
+    public static final class Tiny {
+        public static final int HIDDEN = 128, LAYERS = 4, HEADS = 4, INTERMEDIATE = 344;
+
+        private Tiny() {
+        }
+    }
 
     public LlamaShape {
         if (hiddenSize < 1 || numLayers < 1 || numHeads < 1 || intermediateSize < 1)

@@ -20,8 +20,18 @@ public record SftConfig(int steps, int batchSize, AdamWConfig optimizer, LossAgg
      * 600 steps of 32 examples, AdamW lr 1e-3, β (0.9, 0.99), ε 1e-8, no weight decay, clip 1.0, token-mean
      * loss, seed 1: what trains a tiny char-level Llama from scratch in minutes on 2 cores.
      */
-    public static final SftConfig DEFAULTS = new SftConfig(600, 32,
-            new AdamWConfig(1e-3, 0.9, 0.99, 1e-8, 0.0, 1.0), LossAggregation.TOKEN_MEAN, 1);
+    public static final SftConfig DEFAULTS = new SftConfig(Defaults.STEPS, Defaults.BATCH,
+            new AdamWConfig(Defaults.LR, 0.9, 0.99, 1e-8, 0.0, 1.0), LossAggregation.TOKEN_MEAN, Defaults.SEED);
+
+    /** The defaults of {@link #DEFAULTS} as compile-time constants, so that option help can quote them. */
+    public static final class Defaults {
+        public static final int STEPS = 600, BATCH = 32;
+        public static final double LR = 1e-3;
+        public static final long SEED = 1;
+
+        private Defaults() {
+        }
+    }
 
     public SftConfig {
         if (steps < 1) throw new IllegalArgumentException("steps must be ≥ 1, got " + steps);

@@ -70,6 +70,7 @@ class SftCommandTest {
         JsonNode sft = new ObjectMapper().readTree(dir.resolve("c/sft.json").toFile());
         assertThat(sft.get("init").asText()).isEqualTo(a.toString());
         assertThat(sft.has("eval_loss_before")).isTrue();
+        assertThat(sft.get("eval_greedy_pass@1").asDouble()).isIn(0.0, 1.0);          // one eval problem: 0 or 1
 
         CliRun refused = CliRun.of("sft", "--task", "arithmetic", "--level", "1", "--problems", "24", "--init", a.toString(),
                 "--hidden", "32", "--out", dir.resolve("d").toString());
