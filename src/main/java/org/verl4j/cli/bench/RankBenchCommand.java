@@ -1,5 +1,7 @@
 package org.verl4j.cli.bench;
 
+import org.verl4j.io.DType;
+import org.verl4j.io.NpyWriter;
 import org.verl4j.rank.HiddenStates;
 import org.verl4j.rank.RankBatch;
 import org.verl4j.rank.RankDynamics;
@@ -11,7 +13,10 @@ import org.verl4j.rank.WindowSeries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,6 +51,11 @@ public final class RankBenchCommand implements Runnable {
                     + " the long response and the spot check.")
     List<String> cells = new ArrayList<>();
 
+    @Option(names = "--write-batch", paramLabel = "FILE",
+            description = "Only write the bench's batch (64 × 512 × 896, float32 .npy, 117 MB) to FILE, e.g. to time"
+                    + " a one-off 'metrics FILE' against the in-process figure.")
+    Path writeBatch;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -54,6 +64,12 @@ public final class RankBenchCommand implements Runnable {
         if (threads < 1) throw new IllegalArgumentException("--threads must be ≥ 1, got " + threads);
         if (repeats < 1) throw new IllegalArgumentException("--repeats must be ≥ 1, got " + repeats);
         PrintWriter out = spec.commandLine().getOut();
+        if (writeBatch != null) {
+            write(writeBatch);
+            out.printf("wrote the 64 × 512 × 896 bench batch to %s%n", writeBatch);
+            out.flush();
+            return;
+        }
         RankOptions options = new RankOptions(40, 512, Truncation.TAIL, method);
         out.printf("verl4j bench rank: method %s, threads %d, repeats %d, Java %s, %d processors%n",
                 method, threads, repeats, Runtime.version(), Runtime.getRuntime().availableProcessors());
@@ -80,8 +96,7 @@ public final class RankBenchCommand implements Runnable {
         }
         if (!cells.isEmpty()) return;
 
-        List<HiddenStates> batch = new ArrayList<>();
-        for (int i = 0; i < 64; i++) batch.add(SyntheticHiddenStates.generate(512, 896, i));
+        List<HiddenStates> batch = batch();
         int batchRuns = quick ? 1 : Math.max(3, repeats);
         Timing b = Timing.median(() -> RankBatch.measureAll(batch, options, WindowSeries.DROP, threads), batchRuns);
         out.printf("| batch 64 × 512 × 896, s 40, M 512, %d threads (median of %d) | %.2f s | %.2f s | %.1f s (Gram path) | %.1f× |%n",
@@ -108,6 +123,25 @@ public final class RankBenchCommand implements Runnable {
         out.printf("CPU = process CPU time (all threads, JIT and GC included); on a shared machine wall times"
                 + " also carry other processes' load.%n");
         out.flush();
+    }
+
+    /** The batch: 64 responses of T 512 × d 896, response i from seed i. */
+    static List<HiddenStates> batch() {
+        List<HiddenStates> batch = new ArrayList<>();
+        for (int i = 0; i < 64; i++) batch.add(SyntheticHiddenStates.generate(512, 896, i));
+        return batch;
+    }
+
+    /** The batch as one float32 array (64, 512, 896); its values are float32 already, so nothing is rounded. */
+    private static void write(Path file) {
+        List<HiddenStates> batch = batch();
+        double[] all = new double[64 * 512 * 896];
+        for (int i = 0; i < batch.size(); i++) System.arraycopy(batch.get(i).data(), 0, all, i * 512 * 896, 512 * 896);
+        try {
+            NpyWriter.writeDoubles(file, DType.F32, new long[]{64, 512, 896}, all);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
