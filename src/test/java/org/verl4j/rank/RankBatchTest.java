@@ -60,4 +60,18 @@ class RankBatchTest {
         assertThatThrownBy(() -> RankBatch.measureAll(List.of(), RankOptions.DEFAULTS, WindowSeries.DROP, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threads");
     }
+
+    @Test
+    void theSpectrumMethodTravelsWithTheOptions() {
+        List<HiddenStates> batch = new ArrayList<>();
+        for (int i = 0; i < 5; i++) batch.add(random(30 + 9 * i, 12, 200 + i));
+        batch.add(random(2, 12, 299));                                      // T = 2: one window-less response
+        RankOptions svd = new RankOptions(6, 40, Truncation.TAIL, SpectrumMethod.SVD);
+        List<RankDynamics> parallel = RankBatch.measureAll(batch, svd, WindowSeries.KEEP, 2);
+        for (int i = 0; i < batch.size(); i++)      // the definition's values, bit for bit, whatever the thread
+            assertThat(parallel.get(i)).isEqualTo(SvdRank.measure(batch.get(i), svd, WindowSeries.KEEP));
+        assertThat(parallel).allSatisfy(r -> assertThat(r.exactFallbacks()).isZero());
+        assertThat(svd.withStride(3).method()).isEqualTo(SpectrumMethod.SVD);
+        assertThat(new RankOptions(6, 40, Truncation.TAIL).method()).isEqualTo(SpectrumMethod.DEFAULT);
+    }
 }
