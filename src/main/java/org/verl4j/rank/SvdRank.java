@@ -34,6 +34,8 @@ public final class SvdRank {
 
     /** σ of the centred rows [from, to) of Z: min(to − from, d) values, unordered. */
     public static double[] singularValues(HiddenStates z, int from, int to) {
+        if (from < 0 || to > z.rows() || to - from < 1)
+            throw new IndexOutOfBoundsException("rows [" + from + ", " + to + ") of a " + z.rows() + "-row response");
         int n = to - from, d = z.cols();
         double[] mean = new double[d];
         for (int t = from; t < to; t++) for (int j = 0; j < d; j++) mean[j] += z.get(t, j);
