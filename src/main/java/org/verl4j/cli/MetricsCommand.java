@@ -6,6 +6,7 @@ import org.verl4j.rank.HiddenStates;
 import org.verl4j.rank.RankBatch;
 import org.verl4j.rank.RankOptions;
 import org.verl4j.rank.Truncation;
+import org.verl4j.rank.WindowSeries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -108,8 +109,9 @@ public final class MetricsCommand implements Callable<Integer> {
     private void measure(List<ResponseInput> inputs, RankOptions options, Writer w) throws IOException {
         ResponseStream stream = new ResponseStream(inputs, global);
         MetricsJson json = new MetricsJson(w, windows);
+        WindowSeries series = windows ? WindowSeries.KEEP : WindowSeries.DROP;
         try {
-            RankBatch.measureStream(stream, options, windows, threads, r -> {
+            RankBatch.measureStream(stream, options, series, threads, r -> {
                 try {
                     json.response(stream.nextLabel(), r);
                 } catch (IOException e) {
@@ -121,7 +123,7 @@ public final class MetricsCommand implements Callable<Integer> {
         }
         if (global) {
             HiddenStates zg = stream.pooled();
-            json.global(DatasetRank.ofPooled(zg, globalStride, windows), zg.cols());
+            json.global(DatasetRank.ofPooled(zg, globalStride, series), zg.cols());
         }
     }
 

@@ -39,11 +39,11 @@ public record DatasetRank(int responses, int stride, double globalEr, double log
 
     /** The metrics of responses already cut to their valid rows, with {@link #DEFAULT_STRIDE}. */
     public static DatasetRank measure(List<HiddenStates> responses) {
-        return measure(responses, DEFAULT_STRIDE, false);
+        return measure(responses, DEFAULT_STRIDE, WindowSeries.DROP);
     }
 
-    /** The metrics of responses already cut to their valid rows; the window series kept when {@code keepWindows}. */
-    public static DatasetRank measure(List<HiddenStates> responses, int stride, boolean keepWindows) {
+    /** The metrics of responses already cut to their valid rows, keeping the window series or not. */
+    public static DatasetRank measure(List<HiddenStates> responses, int stride, WindowSeries series) {
         if (responses.isEmpty()) throw new IllegalArgumentException("dataset-level metrics need at least one response, got none");
         int d = responses.get(0).cols();
         double[] zg = new double[responses.size() * d];                        // N×d, row-major
@@ -53,17 +53,17 @@ public record DatasetRank(int responses, int stride, double globalEr, double log
                 throw new IllegalArgumentException("response " + i + " has hidden size " + z.cols() + ", response 0 has " + d);
             System.arraycopy(meanRow(z, i), 0, zg, i * d, d);
         }
-        return ofPooled(new HiddenStates(responses.size(), d, zg), stride, keepWindows);
+        return ofPooled(new HiddenStates(responses.size(), d, zg), stride, series);
     }
 
     /**
      * The metrics of {@code Zg} already pooled (row i = z_i, in batch order) — for callers that stream a batch
      * and keep one mean row per response ({@link #meanRow}) instead of every response.
      */
-    public static DatasetRank ofPooled(HiddenStates zg, int stride, boolean keepWindows) {
+    public static DatasetRank ofPooled(HiddenStates zg, int stride, WindowSeries series) {
         if (zg.rows() < 1) throw new IllegalArgumentException("dataset-level metrics need at least one response, got none");
         RankOptions options = new RankOptions(stride, zg.rows(), Truncation.NONE);
-        RankDynamics r = RankDynamics.measure(zg, options, keepWindows);
+        RankDynamics r = RankDynamics.measure(zg, options, series);
         return new DatasetRank(zg.rows(), stride, r.er(), r.logEr(), r.erv(), r.era(), r.ervMeasured(), r.eraMeasured(), r.windows());
     }
 

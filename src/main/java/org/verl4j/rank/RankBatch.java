@@ -19,9 +19,8 @@ import java.util.function.Consumer;
  * <p>Memory: {@link #measureStream} keeps at most {@code 2·threads} responses (their hidden states and the
  * working matrices of their windows) in flight; {@link #measureAll} holds the caller's list anyway.
  *
- * <p>Speed: each response is measured by the exact fast path of {@link PrefixSpectra}; its inner kernels use the
- * JDK Vector API when the JVM runs with {@code --add-modules jdk.incubator.vector} ({@link #kernels()} says
- * which), plain Java otherwise ({@code -Dverl4j.kernels=scalar} forces plain Java).
+ * <p>Speed: each response is measured by {@code options.method()} ({@link SpectrumMethod#DEFAULT}: the exact fast
+ * path, on Vector-API kernels when the JVM runs with {@code --add-modules jdk.incubator.vector}).
  */
 public final class RankBatch {
 
@@ -30,9 +29,9 @@ public final class RankBatch {
 
     /** Measures every response, results in input order, on {@code threads} worker threads (≥ 1). */
     public static List<RankDynamics> measureAll(List<HiddenStates> responses, RankOptions options,
-                                                boolean keepWindows, int threads) {
+                                                WindowSeries series, int threads) {
         List<RankDynamics> out = new ArrayList<>(responses.size());
-        measureStream(responses.iterator(), options, keepWindows, threads, out::add);
+        measureStream(responses.iterator(), options, series, threads, out::add);
         return out;
     }
 
@@ -40,26 +39,26 @@ public final class RankBatch {
      * Streams: pulls responses lazily from the iterator, hands results to {@code sink} in input order; at most
      * about {@code 2·threads} responses in memory at once. The sink runs on the calling thread.
      */
-    public static void measureStream(Iterator<HiddenStates> responses, RankOptions options, boolean keepWindows,
+    public static void measureStream(Iterator<HiddenStates> responses, RankOptions options, WindowSeries series,
                                      int threads, Consumer<RankDynamics> sink) {
         if (threads < 1) throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
         if (options == null) throw new IllegalArgumentException("options must not be null");
         if (threads == 1) {
-            while (responses.hasNext()) sink.accept(WindowedRank.measure(next(responses), options, keepWindows, null));
+            while (responses.hasNext()) sink.accept(SvdRank.measure(next(responses), options, series, null));
             return;
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
         try {
             HiddenStates first = responses.hasNext() ? next(responses) : null;
             if (first != null && !responses.hasNext()) {           // one response: parallel over its windows
-                sink.accept(WindowedRank.measure(first, options, keepWindows, pool));
+                sink.accept(SvdRank.measure(first, options, series, pool));
                 return;
             }
             ArrayDeque<Future<RankDynamics>> inFlight = new ArrayDeque<>();
             HiddenStates pending = first;
             while (pending != null) {
                 HiddenStates z = pending;
-                inFlight.add(pool.submit(() -> WindowedRank.measure(z, options, keepWindows, null)));
+                inFlight.add(pool.submit(() -> SvdRank.measure(z, options, series, null)));
                 pending = responses.hasNext() ? next(responses) : null;
                 if (inFlight.size() >= 2 * threads) sink.accept(await(inFlight.poll()));
             }
@@ -69,21 +68,13 @@ public final class RankBatch {
         }
     }
 
-    /**
-     * Which kernels the fast path runs on in this JVM: {@code "scalar"} (plain Java, the default) or
-     * {@code "vector (4 × double)"} when started with {@code --add-modules jdk.incubator.vector}.
-     */
-    public static String kernels() {
-        return KernelChoice.ACTIVE.name();
-    }
-
     private static HiddenStates next(Iterator<HiddenStates> responses) {
         HiddenStates z = responses.next();
         if (z == null) throw new IllegalArgumentException("null response in batch");
         return z;
     }
 
-    static <T> T await(Future<T> future) {
+    private static <T> T await(Future<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {

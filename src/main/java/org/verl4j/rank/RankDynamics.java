@@ -19,22 +19,31 @@ import java.util.List;
  * @param ervMeasured     at least one velocity existed (T' ≥ 2s+1 after truncation)
  * @param eraMeasured     at least one acceleration existed (T' ≥ 3s+1)
  * @param windows         the per-window series, empty unless requested
+ * @param exactFallbacks  diagnostic: windows (the whole response included) that the fast path's squared route
+ *                        refused and solved by its exact, non-squaring route; 0 with {@link SpectrumMethod#SVD}
  */
 public record RankDynamics(int tokens, double er, double logEr, int traditionalRank,
                            double erv, double era, boolean ervMeasured, boolean eraMeasured,
-                           List<WindowPoint> windows) {
+                           List<WindowPoint> windows, int exactFallbacks) {
 
     public RankDynamics {
         windows = List.copyOf(windows);
+        if (exactFallbacks < 0) throw new IllegalArgumentException("exactFallbacks must be ≥ 0, got " + exactFallbacks);
     }
 
-    /** Measures a response without keeping the window series. */
+    /** A value built by hand (no measurement, so no diagnostics: {@code exactFallbacks = 0}). */
+    public RankDynamics(int tokens, double er, double logEr, int traditionalRank, double erv, double era,
+                        boolean ervMeasured, boolean eraMeasured, List<WindowPoint> windows) {
+        this(tokens, er, logEr, traditionalRank, erv, era, ervMeasured, eraMeasured, windows, 0);
+    }
+
+    /** Measures a response by {@code options.method()}, without the window series. */
     public static RankDynamics measure(HiddenStates z, RankOptions options) {
-        return WindowedRank.measure(z, options, false, null);
+        return SvdRank.measure(z, options, WindowSeries.DROP, null);
     }
 
-    /** Measures a response, keeping the per-window series when {@code keepWindows}. */
-    public static RankDynamics measure(HiddenStates z, RankOptions options, boolean keepWindows) {
-        return WindowedRank.measure(z, options, keepWindows, null);
+    /** Measures a response by {@code options.method()}, keeping the window series or not. */
+    public static RankDynamics measure(HiddenStates z, RankOptions options, WindowSeries series) {
+        return SvdRank.measure(z, options, series, null);
     }
 }

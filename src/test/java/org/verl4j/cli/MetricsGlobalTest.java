@@ -7,6 +7,7 @@ import org.verl4j.io.DType;
 import org.verl4j.io.NpyWriter;
 import org.verl4j.rank.DatasetRank;
 import org.verl4j.rank.HiddenStates;
+import org.verl4j.rank.WindowSeries;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ class MetricsGlobalTest {
             responses.add(new HiddenStates((int) lengths[i], d, Arrays.copyOfRange(values, from, from + (int) lengths[i] * d)));
         }
         responses.add(new HiddenStates(5, d, one));
-        DatasetRank expected = DatasetRank.measure(responses, DatasetRank.DEFAULT_STRIDE, true);
+        DatasetRank expected = DatasetRank.measure(responses, DatasetRank.DEFAULT_STRIDE, WindowSeries.KEEP);
 
         assertThat(global.get("N").asInt()).isEqualTo(n + 1);
         assertThat(global.get("d").asInt()).isEqualTo(d);

@@ -40,7 +40,7 @@ class DatasetRankTest {
     @Test
     void globalEffectiveRankIsTheEffectiveRankOfTheMeanPooledStack() {
         // Zg = [(1,0); (−1,0); (0,1); (0,−1)] has column means 0 and ZgᵀZg = diag(2, 2): σ = (√2, √2), ER = 2.
-        DatasetRank r = DatasetRank.measure(fourResponses(), 1, false);
+        DatasetRank r = DatasetRank.measure(fourResponses(), 1, WindowSeries.DROP);
         assertThat(r.responses()).isEqualTo(4);
         assertThat(r.globalEr()).isCloseTo(2.0, within(1e-7));
         assertThat(r.logGlobalEr()).isCloseTo(Math.log(2), within(1e-7));
@@ -54,7 +54,7 @@ class DatasetRankTest {
         //   E_3 = ER(Zg)                                                          → 2
         double e1 = 1, e2 = erOf(Math.sqrt(2), Math.sqrt(2.0 / 3)), e3 = 2;
         double v2 = e2 - e1, v3 = e3 - (e1 + e2) / 2, a3 = v3 - v2;
-        DatasetRank r = DatasetRank.measure(fourResponses(), 1, true);
+        DatasetRank r = DatasetRank.measure(fourResponses(), 1, WindowSeries.KEEP);
         assertThat(r.windows()).extracting(WindowPoint::end).containsExactly(1, 2, 3);
         assertThat(r.windows().get(1).er()).isCloseTo(e2, within(1e-7));
         assertThat(r.velocity()).isCloseTo((v2 + v3) / 2, within(1e-7));
@@ -68,8 +68,8 @@ class DatasetRankTest {
         List<HiddenStates> batch = pseudoRandomResponses(9, 6);
         List<HiddenStates> reversed = new ArrayList<>(batch);
         java.util.Collections.reverse(reversed);
-        DatasetRank forward = DatasetRank.measure(batch, 2, false);
-        DatasetRank backward = DatasetRank.measure(reversed, 2, false);
+        DatasetRank forward = DatasetRank.measure(batch, 2, WindowSeries.DROP);
+        DatasetRank backward = DatasetRank.measure(reversed, 2, WindowSeries.DROP);
         assertThat(backward.globalEr()).isCloseTo(forward.globalEr(), within(1e-10 * forward.globalEr()));
         assertThat(forward.velocityMeasured()).isTrue();
         assertThat(backward.velocity()).isNotCloseTo(forward.velocity(), within(1e-3));
@@ -79,7 +79,7 @@ class DatasetRankTest {
     void cumulativeProcedureIsNeverTruncatedAndMatchesPrefixEffectiveRanks() {
         // N = 600 > 512 responses: every response counts (Truncation.NONE), windows at 20, 40, …, 580.
         List<HiddenStates> batch = pseudoRandomResponses(600, 3);
-        DatasetRank r = DatasetRank.measure(batch, DatasetRank.DEFAULT_STRIDE, true);
+        DatasetRank r = DatasetRank.measure(batch, DatasetRank.DEFAULT_STRIDE, WindowSeries.KEEP);
         assertThat(r.windows()).hasSize(29);
         assertThat(r.windows().get(28).end()).isEqualTo(580);
 

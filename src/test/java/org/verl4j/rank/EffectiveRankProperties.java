@@ -141,7 +141,10 @@ class EffectiveRankProperties {
             assertThat(Math.abs(EffectiveRank.of(leftMultiply(u, z)) - er)).as("|ER(UZ) − ER(Z)|").isGreaterThan(1e-9);
         }
         requireEveryKind();
-        Statistics.label("general U checked").coverage(c -> c.check(true).percentage(p -> p >= 30));
+        // the share of generic samples is ≈ 1/3 (29.5% seen in one run, so 30% was a coin toss); at 200 tries one
+        // binomial σ is ≈ 3.3 points, and 20% sits 4 σ below a true third: the check still catches a generator
+        // that stops producing generic matrices, without failing on an unlucky seed
+        Statistics.label("general U checked").coverage(c -> c.check(true).percentage(p -> p >= 20));
     }
 
     /** H = I − 2vvᵀ/‖v‖² with v ⊥ 1: orthogonal, H·1 = 1. */

@@ -109,7 +109,7 @@ class GoldenDiffsTest {
         RankOptions options = run.get("max_seq_len").isNull()
                 ? new RankOptions(stride, z.rows(), Truncation.NONE)
                 : new RankOptions(stride, run.get("max_seq_len").asInt(), Truncation.TAIL);
-        RankDynamics r = RankDynamics.measure(z, options, true);
+        RankDynamics r = RankDynamics.measure(z, options, WindowSeries.KEEP);
         JsonNode ideal = run.get("ideal_f64_informational");
         JsonNode original = run.get("original");
 

@@ -160,7 +160,7 @@ class RankDynamicsProperties {
     /** P12: ERA = (v_K − v_2)/(K − 2) for K ≥ 3 windows (the a_j telescope); ERA is 0 and unmeasured below. */
     @Property(tries = 200)
     void accelerationTelescopesToTheLastMinusTheFirstVelocity(@ForAll("trajectories") Trajectory trajectory) {
-        RankDynamics r = RankDynamics.measure(trajectory.z(), trajectory.options(), true);
+        RankDynamics r = RankDynamics.measure(trajectory.z(), trajectory.options(), WindowSeries.KEEP);
         List<WindowPoint> windows = r.windows();
         int windowsK = windows.size();
         Statistics.label("windows").collect(windowsK >= 3 ? "K ≥ 3" : "K < 3");
@@ -191,7 +191,7 @@ class RankDynamicsProperties {
         Random random = new Random(seed);
         double[] data = new double[rowsT * d];
         for (int i = 0; i < data.length; i++) data[i] = random.nextGaussian();
-        RankDynamics r = RankDynamics.measure(new HiddenStates(rowsT, d, data), new RankOptions(s, maxLen, truncation), true);
+        RankDynamics r = RankDynamics.measure(new HiddenStates(rowsT, d, data), new RankOptions(s, maxLen, truncation), WindowSeries.KEEP);
         int kept = truncation == Truncation.NONE ? rowsT : Math.min(rowsT, maxLen);          // T'
 
         assertThat(r.windows()).hasSize(kept >= 1 ? (kept - 1) / s : 0);

@@ -153,9 +153,9 @@ final class RankSamples {
         return out;
     }
 
-    /** The naive oracle ({@link SvdOracle}: a full EJML SVD of the centred matrix), sorted descending. */
+    /** The definition ({@link SvdRank}: a full EJML SVD of the centred matrix), sorted descending. */
     static double[] centredSingularValues(HiddenStates z) {
-        double[] sigma = SvdOracle.centredSingularValues(z, 0, z.rows());
+        double[] sigma = SvdRank.singularValues(z, 0, z.rows());
         Arrays.sort(sigma);
         for (int i = 0; i < sigma.length / 2; i++) {
             double tmp = sigma[i];

@@ -75,7 +75,7 @@ class SpectrumProperties {
     void allEqualFloat32RowsHaveEffectiveRankOneAndRankZero(@ForAll @IntRange(min = 2, max = 60) int rows,
                                                            @ForAll @IntRange(min = 1, max = 24) int cols, @ForAll long seed) {
         HiddenStates z = equalRows(rows, cols, seed, true);
-        RankDynamics r = RankDynamics.measure(z, new RankOptions(1 + rows / 8, 512, Truncation.TAIL), true);
+        RankDynamics r = RankDynamics.measure(z, new RankOptions(1 + rows / 8, 512, Truncation.TAIL), WindowSeries.KEEP);
         assertThat(r.er()).isEqualTo(1.0);
         assertThat(r.logEr()).isEqualTo(0.0);
         assertThat(r.traditionalRank()).isZero();

@@ -1,10 +1,10 @@
 package org.verl4j.rank.simd;
 
 /**
- * The two inner kernels of the effective-rank fast path, in a plain-Java and a Vector-API flavour. The core
- * ({@code org.verl4j.rank}) runs its own plain-Java implementation by default and switches to
- * {@link VectorKernels} only when the JVM was started with {@code --add-modules jdk.incubator.vector}; the
- * vector class is loaded reflectively, so the core never fails without the module.
+ * The inner kernels of the effective-rank fast path ({@code org.verl4j.rank.fast}), in a plain-Java and a
+ * Vector-API flavour. Which one runs is {@code RankOptions.method()}; {@link VectorKernels} is available only
+ * when the JVM was started with {@code --add-modules jdk.incubator.vector} and is loaded reflectively, so the core
+ * never fails without the module.
  *
  * <p>Public only because the two packages must share it; not part of verl4j's API.
  */

@@ -1,4 +1,4 @@
-package org.verl4j.rank;
+package org.verl4j.rank.fast;
 
 /**
  * Centring without a per-window correction (spec §2's {@code Zc = Z − 1·mean}): the Helmert rows of a block of
@@ -18,10 +18,8 @@ final class HelmertRows {
     private HelmertRows() {
     }
 
-    /** Y ((rows−1)×d, row-major) of {@code z}'s rows [from, from+rows). */
-    static double[] of(HiddenStates z, int from, int rows) {
-        int d = z.cols();
-        double[] x = z.data();
+    /** Y ((rows−1)×d, row-major) of the rows [from, from+rows) of the row-major {@code x} with d columns. */
+    static double[] of(double[] x, int d, int from, int rows) {
         int base = from * d;
         double[] y = new double[Math.max(rows - 1, 0) * d];
         double[] mean = new double[d];                              // mean of x_0..x_k − x_0 (starts at 0)

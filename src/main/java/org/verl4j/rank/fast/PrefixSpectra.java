@@ -1,12 +1,12 @@
-package org.verl4j.rank;
+package org.verl4j.rank.fast;
 
 import org.verl4j.rank.simd.Kernels;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -21,23 +21,66 @@ import java.util.function.Supplier;
  * </pre>
  * Eigenvalues only: Householder tridiagonalisation ({@link Tridiagonalisation}) and implicit QL
  * ({@link TridiagonalEigenvalues}), in double. With a pool, the windows' eigenproblems run as parallel tasks.
+ *
+ * <p><b>Scale.</b> Y is multiplied by a power of two c = 2^k that brings max|y| into [1, 2) before anything is
+ * squared, and every σ is divided by c at the end. Powers of two scale every floating-point operation exactly,
+ * so this changes no bit where nothing under- or overflows — and keeps the squares of hidden states around
+ * 1e-300 (which underflow to 0) or 1e+200 (which overflow) in range.
  */
-final class PrefixSpectra {
+public final class PrefixSpectra {
 
     /** Window tasks submitted but not yet collected, per response measured in parallel. */
     private static final int IN_FLIGHT = 8;
 
-    /** Windows solved by the exact fallback since start-up (diagnostics for tests and the bench). */
-    static final LongAdder EXACT_FALLBACKS = new LongAdder();
+    /**
+     * The singular values of the windows, and how many of them the squared route refused.
+     *
+     * @param sigma          σ of window i (unordered, min(m_i, d) values)
+     * @param exactFallbacks windows solved by the exact, non-squaring route ({@link CentredSpectrum})
+     */
+    public record Windows(double[][] sigma, int exactFallbacks) {
+    }
 
     private PrefixSpectra() {
     }
 
     /**
-     * σ for each window size {@code ms[i]} (Helmert rows, ascending, each in [1, rows of Y]) of the Helmert
-     * matrix {@code y} with {@code d} columns, on {@code kernels}; {@code pool} may be null (run here).
+     * σ of the centred rows [from, from + n) of the row-major {@code x} (d columns) for each n in
+     * {@code rowCounts} (ascending, each ≥ 2 and ≤ rows), on {@code kernels}; {@code pool} may be null (run
+     * here). {@code epsilon} is spec §2's ε, which the squared route's error estimate needs.
      */
-    static double[][] of(double[] y, int d, int[] ms, ExecutorService pool, Kernels kernels) {
+    public static Windows of(double[] x, int d, int from, int[] rowCounts, double epsilon, Kernels kernels,
+                             ExecutorService pool) {
+        int rows = rowCounts[rowCounts.length - 1];
+        double[] y = HelmertRows.of(x, d, from, rows);
+        double unscale = scaleToUnitRange(y);
+        int[] ms = new int[rowCounts.length];
+        for (int i = 0; i < ms.length; i++) ms[i] = rowCounts[i] - 1;       // n rows ↔ m = n − 1 Helmert rows
+        double[][] sigma = of(y, d, ms, unscale, epsilon, pool, kernels);
+        int fallbacks = 0;
+        for (int i = 0; i < ms.length; i++) if (sigma[i] == null) fallbacks++;
+        solveRefused(y, d, ms, sigma, pool, kernels);
+        for (double[] s : sigma) for (int i = 0; i < s.length; i++) s[i] *= unscale;
+        return new Windows(sigma, fallbacks);
+    }
+
+    /** Multiplies y by the power of two c that brings max|y| into [1, 2); returns 1/c (1 for y = 0). */
+    static double scaleToUnitRange(double[] y) {
+        double max = 0;
+        for (double v : y) max = Math.max(max, Math.abs(v));
+        if (max == 0) return 1;
+        int k = Math.getExponent(max);                                      // max ∈ [2^k, 2^(k+1))
+        double c = Math.scalb(1.0, -k);
+        for (int i = 0; i < y.length; i++) y[i] *= c;
+        return Math.scalb(1.0, k);
+    }
+
+    /**
+     * σ (scaled Y) for each window size {@code ms[i]} (Helmert rows, ascending), null where the squared route
+     * refused; the error estimate sees σ·unscale, the true scale.
+     */
+    private static double[][] of(double[] y, int d, int[] ms, double unscale, double epsilon, ExecutorService pool,
+                                 Kernels kernels) {
         int count = ms.length;
         double[][] sigma = new double[count][];
         List<Future<double[]>> futures = new ArrayList<>(count);
@@ -51,13 +94,13 @@ final class PrefixSpectra {
             Supplier<double[]> task;
             if (m <= d) {
                 int order = gramOrder;
-                task = () -> solve(leadingBlock(gram, order, m), m, d, kernels);
+                task = () -> solve(leadingBlock(gram, order, m), m, d, unscale, epsilon, kernels);
             } else {
                 if (scatter == null) scatter = new double[d * d];
                 SquaredProducts.addToScatter(scatter, y, d, scattered, m, kernels);
                 scattered = m;
                 double[] snapshot = scatter.clone();                // the task destroys its copy
-                task = () -> solve(snapshot, d, m, kernels);
+                task = () -> solve(snapshot, d, m, unscale, epsilon, kernels);
             }
             if (pool == null) {
                 sigma[i] = task.get();
@@ -65,12 +108,11 @@ final class PrefixSpectra {
             }
             futures.add(pool.submit(task::get));
             if (futures.size() - awaited > IN_FLIGHT) {              // bound the snapshots held at once
-                sigma[awaited] = RankBatch.await(futures.get(awaited));
+                sigma[awaited] = await(futures.get(awaited));
                 awaited++;
             }
         }
-        for (int i = awaited; i < futures.size(); i++) sigma[i] = RankBatch.await(futures.get(i));
-        solveRefused(y, d, ms, sigma, pool, kernels);
+        for (int i = awaited; i < futures.size(); i++) sigma[i] = await(futures.get(i));
         return sigma;
     }
 
@@ -89,7 +131,6 @@ final class PrefixSpectra {
         double direct = 0, shared = 0;
         for (int i = 0; i < ms.length; i++) {
             if (sigma[i] != null) continue;
-            EXACT_FALLBACKS.increment();
             largest = Math.max(largest, ms[i]);
             direct += flops(ms[i], d);
             shared += flops(ms[i], Math.min(ms[i], d));
@@ -110,7 +151,7 @@ final class PrefixSpectra {
         }
         int next = 0;
         for (int i = 0; i < ms.length && pool != null; i++)
-            if (sigma[i] == null) sigma[i] = RankBatch.await(futures.get(next++));
+            if (sigma[i] == null) sigma[i] = await(futures.get(next++));
     }
 
     /** F(r, c) for an m×d matrix, on its wide side. */
@@ -127,16 +168,31 @@ final class PrefixSpectra {
     }
 
     /** σ of one window from its squared form {@code a} (n×n lower, destroyed), or null when refused. */
-    private static double[] solve(double[] a, int n, int inner, Kernels kernels) {
+    private static double[] solve(double[] a, int n, int inner, double unscale, double epsilon, Kernels kernels) {
         double[] lambda = new double[n], e = new double[n];
         Tridiagonalisation.reduce(a, n, lambda, e, kernels);
         double[] sigma;
         try {
             TridiagonalEigenvalues.solve(lambda, e, n);
-            sigma = SquaredSpectrum.singularValues(lambda, n, inner);
+            sigma = SquaredSpectrum.singularValues(lambda, n, inner, unscale, epsilon);
         } catch (ArithmeticException notConverged) {
             sigma = null;                                               // QL gave up: solve exactly
         }
         return sigma;                                                   // null: refused, solved exactly later
+    }
+
+    /** The value of a finished task; its exception rethrown as it was (unchecked) or wrapped. */
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while measuring effective rank", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) throw r;
+            if (cause instanceof Error err) throw err;
+            throw new IllegalStateException(cause);
+        }
     }
 }

@@ -1,8 +1,9 @@
-package org.verl4j.rank;
+package org.verl4j.rank.fast;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.verl4j.rank.HiddenStates;
 import org.verl4j.rank.simd.Kernels;
 
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ class CentredSpectrumTest {
     @ParameterizedTest(name = "{0} on {2}")
     @MethodSource("cases")
     void bidiagonalRouteAgreesWithTheFullSvd(String name, HiddenStates z, Kernels kernels) {
-        double[] y = HelmertRows.of(z, 0, z.rows());
+        double[] y = HelmertRows.of(z.data(), z.cols(), 0, z.rows());
         int m = z.rows() - 1, d = z.cols();
         double[] expected = CentredSpectrum.bySvd(y, m, d);
         double[] actual = CentredSpectrum.singularValues(y.clone(), m, d, kernels);
@@ -60,7 +61,7 @@ class CentredSpectrumTest {
     @MethodSource("cases")
     void leadingBlocksOfTheSharedLowerFactorGiveEveryWindowsSingularValues(String name, HiddenStates z,
                                                                           Kernels kernels) {
-        double[] y = HelmertRows.of(z, 0, z.rows());
+        double[] y = HelmertRows.of(z.data(), z.cols(), 0, z.rows());
         int rows = z.rows() - 1, d = z.cols();
         double[] factor = LowerFactor.of(y, rows, d, kernels);
         for (int m = 1; m <= rows; m += Math.max(1, rows / 7)) {

@@ -1,4 +1,4 @@
-package org.verl4j.rank;
+package org.verl4j.rank.fast;
 
 import org.verl4j.rank.simd.Kernels;
 

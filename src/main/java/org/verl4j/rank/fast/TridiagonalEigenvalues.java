@@ -1,4 +1,4 @@
-package org.verl4j.rank;
+package org.verl4j.rank.fast;
 
 /**
  * Eigenvalues of a symmetric tridiagonal matrix by the rational (square-root-free) QL method with implicit

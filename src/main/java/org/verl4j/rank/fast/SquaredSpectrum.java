@@ -1,4 +1,4 @@
-package org.verl4j.rank;
+package org.verl4j.rank.fast;
 
 /**
  * From the eigenvalues of a squared matrix (Gram {@code G = Y_m·Y_mᵀ} or scatter {@code S = Y_mᵀ·Y_m}) back to
@@ -41,10 +41,11 @@ final class SquaredSpectrum {
     }
 
     /**
-     * σ from the eigenvalues {@code lambda[0..n)} (not modified), or {@code null} when the error estimate
-     * exceeds {@link #TOLERANCE}.
+     * σ from the eigenvalues {@code lambda[0..n)} (not modified) of the squared form of c·Y, in that scale
+     * (σ_i·c), or {@code null} when the error estimate exceeds {@link #TOLERANCE}. The estimate is made in the
+     * true scale, σ_i = √λ_i·unscale ({@code unscale} = 1/c), because ε is absolute.
      */
-    static double[] singularValues(double[] lambda, int n, int inner) {
+    static double[] singularValues(double[] lambda, int n, int inner, double unscale, double epsilon) {
         double lambdaMax = 0;
         for (int i = 0; i < n; i++) lambdaMax = Math.max(lambdaMax, lambda[i]);
         double delta = 4 * EPS * (n + Math.sqrt(inner)) * lambdaMax;                // δ, the floor
@@ -62,15 +63,15 @@ final class SquaredSpectrum {
             }
             sum += sigma[i];
         }
-        double denominator = sum + EffectiveRank.EPSILON;                           // S'
+        double denominator = sum * unscale + epsilon;                               // S', true scale
         double meanG = 0;
         for (int i = 0; i < n; i++) {
-            double p = sigma[i] / denominator;
-            meanG += p * g(p);
+            double p = sigma[i] * unscale / denominator;
+            meanG += p * g(p, epsilon);
         }
         double squares = 0;
         for (int i = 0; i < n; i++) {
-            double term = (g(sigma[i] / denominator) - meanG) * spread[i];
+            double term = (g(sigma[i] * unscale / denominator, epsilon) - meanG) * spread[i] * unscale;
             squares += term * term;
         }
         double estimate = Math.sqrt(squares) / denominator;                        // ≈ |ΔER|/ER
@@ -78,7 +79,7 @@ final class SquaredSpectrum {
     }
 
     /** g(p) = −ln(p + ε) − p/(p + ε) = ∂(−p·ln(p + ε))/∂p. */
-    private static double g(double p) {
-        return -Math.log(p + EffectiveRank.EPSILON) - p / (p + EffectiveRank.EPSILON);
+    private static double g(double p, double epsilon) {
+        return -Math.log(p + epsilon) - p / (p + epsilon);
     }
 }

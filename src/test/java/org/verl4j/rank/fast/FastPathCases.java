@@ -1,11 +1,15 @@
-package org.verl4j.rank;
+package org.verl4j.rank.fast;
+
+import org.verl4j.rank.HiddenStates;
+import org.verl4j.rank.RankOptions;
+import org.verl4j.rank.Truncation;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 /**
- * The varied inputs on which the fast path must agree with {@link SvdOracle}: random, hidden-state-like,
+ * The varied inputs on which the fast path must agree with {@link org.verl4j.rank.SvdRank}, the definition: random, hidden-state-like,
  * rank-deficient, duplicated, constant, frozen, tiny and large scales, float32-rounded, short and long.
  * Every matrix is generated here from a fixed seed.
  */
@@ -108,7 +112,7 @@ final class FastPathCases {
         cases.add(new Case("constant rows", constantRows(50, 30), s8));
         cases.add(new Case("frozen tail", frozenTail(70, 40, 30, 13), s8));
         cases.add(new Case("frozen tail T>d", frozenTail(90, 16, 50, 14), s8));
-        for (double scale : new double[]{1e-12, 1e-6, 1e4})
+        for (double scale : new double[]{1e-300, 1e-12, 1e-6, 1e4, 1e200})   // 1e±: squares under/overflow
             cases.add(new Case("gaussian scale " + scale, gaussian(50, 30, scale, 15), s8));
         cases.add(new Case("hidden-state-like scale 1e-12", scaled(hiddenStateLike(60, 40, 16), 1e-12), s8));
         cases.add(new Case("T < 2s+1", gaussian(16, 12, 1, 17), s8));

@@ -1,4 +1,4 @@
-package org.verl4j.rank;
+package org.verl4j.rank.fast;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;

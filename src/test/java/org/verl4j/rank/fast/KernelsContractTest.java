@@ -1,4 +1,4 @@
-package org.verl4j.rank;
+package org.verl4j.rank.fast;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -34,9 +34,11 @@ class KernelsContractTest {
     }
 
     @Test
-    void theActiveKernelsAreTheVectorOnesExactlyWhenTheModuleIsPresent() {
+    void theVectorKernelsAreOfferedExactlyWhenTheModuleIsPresent() {
         boolean module = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-        assertThat(KernelChoice.ACTIVE.name()).startsWith(module ? "vector" : "scalar");
+        assertThat(KernelChoice.scalar().name()).startsWith("scalar");
+        KernelChoice.vector().ifPresent(k -> assertThat(k.name()).startsWith("vector"));
+        assertThat(KernelChoice.vector().isPresent()).isEqualTo(module);
     }
 
     @Test
