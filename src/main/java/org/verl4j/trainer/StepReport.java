@@ -3,6 +3,7 @@ package org.verl4j.trainer;
 import org.verl4j.rank.DatasetRank;
 import org.verl4j.rank.HiddenStates;
 import org.verl4j.rank.RankDynamics;
+import org.verl4j.rank.WindowSeries;
 import org.verl4j.rollout.FinishReason;
 import org.verl4j.rollout.Rollout;
 import org.verl4j.shaping.AuxTerms;
@@ -35,7 +36,7 @@ final class StepReport {
         }
         double[] zg = new double[rows.size() * d];
         for (int i = 0; i < rows.size(); i++) System.arraycopy(rows.get(i), 0, zg, i * d, d);
-        return DatasetRank.ofPooled(new HiddenStates(rows.size(), d, zg), stride, false);
+        return DatasetRank.ofPooled(new HiddenStates(rows.size(), d, zg), stride, WindowSeries.DROP);
     }
 
     static StepMetrics of(List<Rollout> rollouts, Graded graded, int n, AdvantageStage.Outcome adv,
