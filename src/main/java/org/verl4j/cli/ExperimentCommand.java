@@ -1,5 +1,7 @@
 package org.verl4j.cli;
 
+import org.verl4j.trainer.Algorithm;
+import org.verl4j.trainer.AuxSignal;
 import org.verl4j.trainer.Experiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,6 +31,13 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--set", description = "Shared override key=value (repeatable).")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--algorithm", defaultValue = "grpo", description = "Estimator of every arm (default ${DEFAULT-VALUE}).")
+    String algorithm;
+
+    @Option(names = "--aux", split = ",", defaultValue = "none,verl,entropy-adv",
+            description = "Aux signals, one arm each (default ${DEFAULT-VALUE}).")
+    List<String> aux;
+
     @Option(names = "--out", required = true, description = "Experiment directory.")
     Path out;
 
@@ -38,7 +47,8 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (seeds < 1) throw new IllegalArgumentException("--seeds must be ≥ 1, got " + seeds);
-        spec.commandLine().getOut().println(Experiment.run(config, sets, Experiment.ARMS, seeds, out, spec.commandLine().getErr()));
+        spec.commandLine().getOut().println(Experiment.run(config, sets,
+                Experiment.arms(Algorithm.named(algorithm), aux.stream().map(AuxSignal::named).toList()), seeds, out, spec.commandLine().getErr()));
         return 0;
     }
 }

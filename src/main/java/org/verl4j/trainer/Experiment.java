@@ -32,10 +32,16 @@ public final class Experiment {
     }
 
     /** GRPO, GRPO + VERL, GRPO + entropy advantage. */
-    public static final List<Arm> ARMS = List.of(
-            new Arm("grpo", List.of("algorithm=grpo", "aux.signal=none")),
-            new Arm("grpo+verl", List.of("algorithm=grpo", "aux.signal=verl")),
-            new Arm("grpo+entropy-adv", List.of("algorithm=grpo", "aux.signal=entropy-adv")));
+    public static final List<Arm> ARMS = arms(Algorithm.GRPO, List.of(AuxSignal.NONE, AuxSignal.VERL, AuxSignal.ENTROPY_ADV));
+
+    /** One arm per aux signal for {@code algorithm}, named {@code algorithm} or {@code algorithm+signal}. */
+    public static List<Arm> arms(Algorithm algorithm, List<AuxSignal> signals) {
+        List<Arm> arms = new ArrayList<>();
+        for (AuxSignal a : signals)
+            arms.add(new Arm(a == AuxSignal.NONE ? algorithm.label() : algorithm.label() + "+" + a.label(),
+                    List.of("algorithm=" + algorithm.label(), "aux.signal=" + a.label())));
+        return List.copyOf(arms);
+    }
 
     private Experiment() {
     }
