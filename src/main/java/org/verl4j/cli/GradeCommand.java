@@ -35,7 +35,8 @@ public final class GradeCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, description = "JSON Lines file to grade.")
     Path input;
 
-    @Option(names = "--out", description = "Output JSON Lines file (written atomically); default: stdout.")
+    @Option(names = "--out", description = "Output JSON Lines file (written atomically); default: stdout."
+            + OutputTarget.CREATES_DIRECTORIES)
     Path out;
 
     @Option(names = "--response-field", defaultValue = "response", description = "Field with the model output (default: ${DEFAULT-VALUE}).")
@@ -67,6 +68,7 @@ public final class GradeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!Files.isRegularFile(input)) throw new IllegalArgumentException("--input " + input + ": no such file");
+        OutputTarget.refuseInputs("--out", out, List.of(input));
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         GradeInput parsed = GradeInput.read(input, new GradeInput.Fields(responseField, answerField, datasetField),
                 defaultDataset);
