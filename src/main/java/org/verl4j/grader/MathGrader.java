@@ -19,6 +19,7 @@ import java.util.Set;
  * gt ⊆ {A..E}*, pred ⊄ {A..E}*    → pred = the letters A–E of pred
  *                                   (none: the letters of a last "故选：BC"-style conclusion, a deliberate addition)
  * correct = pred ≠ "" ∧ math_equal(pred, gt)     (the reference lets an empty answer match an empty gt)
+ * |extract(response)| &gt; MAX_ANSWER_CHARS → wrong, "answer_too_long"  (bounded work per item)
  * </pre>
  *
  * Thread-safe and stateless. {@link #grade(String, String, String)} has no deadline; {@link GradingExecutor}
@@ -29,6 +30,12 @@ public final class MathGrader implements ItemGrader {
     /** Reason prefix of a verdict whose grading failed with an unexpected exception (wrong, and reported). */
     public static final String ERROR_PREFIX = "grader_error: ";
     private static final Set<String> KEEP_GROUND_TRUTH = Set.of("carp_en", "minerva_math");
+    /**
+     * Longest extracted answer that is normalised and compared (characters). Benchmark answers are a few hundred
+     * characters at most; a longer "answer" is a runaway (thousands of digits) and is graded wrong at once, so
+     * every later stage works on a bounded string (deliberate: the reference spends quadratic time on it).
+     */
+    public static final int MAX_ANSWER_CHARS = 4096;
 
     /** Grades one response; {@code datasetName} (nullable) decides extraction rules such as multiple choice. */
     public Verdict grade(String response, String groundTruth, String datasetName) {
@@ -42,8 +49,17 @@ public final class MathGrader implements ItemGrader {
         try {
             Extraction found = AnswerExtractor.extract(response, datasetName);
             boxed = found.boxed();
+            if (found.raw().length() > MAX_ANSWER_CHARS) {
+                return new Verdict(false, found.raw().substring(0, 64) + "…", "answer_too_long", false, boxed);
+            }
+            if (groundTruth.length() > MAX_ANSWER_CHARS) {
+                boolean same = found.raw().strip().equals(groundTruth.strip());
+                return new Verdict(same, found.raw(), same ? "exact_string" : "ground_truth_too_long", false, boxed);
+            }
+            deadline.check();
             boolean skipUnit = datasetName != null && KEEP_GROUND_TRUTH.contains(datasetName);
             String pred = AnswerNormaliser.normalise(AnswerNormaliser.normalise(found.raw(), skipUnit), skipUnit);
+            deadline.check();
             String gt = normaliseGroundTruth(groundTruth, datasetName);
             pred = choiceFixup(pred, gt, response);
             extracted = pred;
