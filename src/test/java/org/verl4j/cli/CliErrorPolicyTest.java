@@ -82,4 +82,21 @@ class CliErrorPolicyTest {
         assertThat(CliRun.of("metrics", "--help").out().replaceAll("\\s+", " ")).contains("Missing parent directories are created");
         assertThat(CliRun.of("tasks", "generate", "--help").out().replaceAll("\\s+", " ")).contains("created with its parents");
     }
+
+    @Test
+    void gradeReportsANonUtf8LineAndGradesTheOthers() throws IOException {
+        byte[] good = "{\"response\":\"\\\\boxed{1}\",\"answer\":\"1\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bad = {'{', '"', 'x', (byte) 0xc3, '"', '}', '\n'};
+        byte[] bom = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        all.writeBytes(bom);
+        all.writeBytes(good);
+        all.writeBytes(bad);
+        all.writeBytes(good);
+        Path in = Files.write(dir.resolve("mixed.jsonl"), all.toByteArray());
+        CliRun run = CliRun.of("grade", "--input", in.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).hasSize(2).allSatisfy(l -> assertThat(l.get("correct").asBoolean()).isTrue());
+        assertThat(run.err()).contains("mixed.jsonl line 2: not valid UTF-8 (byte 0xC3 at column 4)");
+    }
 }
