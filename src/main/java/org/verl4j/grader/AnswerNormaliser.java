@@ -49,7 +49,7 @@ public final class AnswerNormaliser {
 
     /** {@code strip_string(s, skip_unit)}: skipUnit is true for carp_en and minerva_math in the reference. */
     public static String normalise(String answer, boolean skipUnit) {
-        String s = answer.strip().replace("\n", "");
+        String s = HumanForms.rewrite(answer.strip().replace("\n", ""));          // deliberate: 14–21
         s = stripTrailing(s, '.');
         s = s.replace("\\!", "");
         s = ARRAY_BEGIN.matcher(s).replaceAll(Matcher.quoteReplacement("\\begin{pmatrix}"));

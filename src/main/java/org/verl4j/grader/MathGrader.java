@@ -74,6 +74,9 @@ public final class MathGrader implements ItemGrader {
                 String gtLikePred = AnswerNormaliser.normalise(AnswerNormaliser.normalise(groundTruth, true), true);
                 rule = equivalence.equal(pred, gtLikePred);
             }
+            if (rule.isEmpty() && Equations.sameSolutionSet(found.raw(), groundTruth, deadline)) {
+                rule = Optional.of("same_solution_set");
+            }
             String reason = rule.orElse("not_equal");
             return new Verdict(rule.isPresent(), pred, reason, false, boxed);
         } catch (GradingTimeoutException e) {

@@ -47,10 +47,12 @@ class GradingTimeBoundTest {
         Verdict choice = grader.grade(run + "x" + run, "A", "aqua");
         Verdict letter = grader.grade(run + "so " + " ".repeat(200_000) + "B" + run, "B", null);
         Verdict chinese = grader.grade("答案是7" + "。".repeat(200_000) + "x", "7", null);
+        Verdict spaced = grader.grade("\\boxed{1" + " ".repeat(4_000) + "x" + "\\ ".repeat(40) + "}", "1", null);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         assertThat(choice.correct()).isFalse();
         assertThat(letter.correct()).isTrue();
         assertThat(chinese.correct()).isFalse();
+        assertThat(spaced.correct()).isFalse();
         assertThat(millis).as("quadratic stripping would take minutes").isLessThan(3_000);
     }
 
