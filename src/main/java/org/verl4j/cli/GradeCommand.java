@@ -36,7 +36,7 @@ public final class GradeCommand implements Callable<Integer> {
     Path input;
 
     @Option(names = "--out", description = "Output JSON Lines file (written atomically); default: stdout."
-            + OutputTarget.CREATES_DIRECTORIES)
+            + OutputTarget.HELP_NOTE)
     Path out;
 
     @Option(names = "--response-field", defaultValue = "response", description = "Field with the model output (default: ${DEFAULT-VALUE}).")

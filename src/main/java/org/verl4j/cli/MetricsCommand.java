@@ -74,7 +74,7 @@ public final class MetricsCommand implements Callable<Integer> {
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the JSON Lines to FILE (atomically) instead of standard output."
-            + OutputTarget.CREATES_DIRECTORIES)
+            + OutputTarget.HELP_NOTE)
     Path out;
 
     @Spec

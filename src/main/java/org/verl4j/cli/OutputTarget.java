@@ -12,7 +12,7 @@ import java.util.Collection;
 final class OutputTarget {
 
     /** Text appended to every {@code --out} description. */
-    static final String CREATES_DIRECTORIES = " Missing parent directories are created; a FIFO or device is written"
+    static final String HELP_NOTE = " Missing parent directories are created; a FIFO or device is written"
             + " through, never replaced; naming an input is refused.";
 
     private OutputTarget() {

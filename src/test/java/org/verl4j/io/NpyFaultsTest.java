@@ -45,7 +45,7 @@ class NpyFaultsTest {
     void anOverflowingShapeSaysSoInsteadOfNeedingMinusOneBytes() throws IOException {
         Path p = npy("huge.npy", "{'descr': '<f8', 'fortran_order': False, 'shape': (4611686018427387904, 4), }", 8, null);
         assertThatThrownBy(() -> NpyFile.open(p)).hasMessageContaining("huge.npy").hasMessageContaining("overflows")
-                .hasMessageNotContaining("-1");
+                .hasMessageNotContaining("needs -1");
     }
 
     @Test
