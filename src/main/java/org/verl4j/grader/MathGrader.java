@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * Grades a model response against a ground truth as the Qwen2.5-Math evaluation toolkit does (spec §9):
- * extract the answer ({@link AnswerExtractor}), normalise both sides ({@link AnswerNormaliser}, twice for the
+ * extract the answer ({@link AnswerExtractor}), normalise both sides ({@link AnswerNormaliser}, which first
+ * rewrites the forms a human reads as the plain answer, {@link HumanForms}; twice for the
  * prediction as the reference's pipeline does), fix up choice letters, decide equivalence
  * ({@link MathEquivalence}).
  *
@@ -18,7 +19,8 @@ import java.util.Set;
  * gt ∈ {A..E}, pred ∉ {A..E}      → pred = choice letter of the whole response
  * gt ⊆ {A..E}*, pred ⊄ {A..E}*    → pred = the letters A–E of pred
  *                                   (none: the letters of a last "故选：BC"-style conclusion, a deliberate addition)
- * correct = pred ≠ "" ∧ math_equal(pred, gt)     (the reference lets an empty answer match an empty gt)
+ * correct = pred ≠ "" ∧ (math_equal(pred, gt) ∨ same solution set of the equations as written)
+ *                                                 (the reference lets an empty answer match an empty gt)
  * |extract(response)| &gt; MAX_ANSWER_CHARS → wrong, "answer_too_long"  (bounded work per item)
  * </pre>
  *

@@ -29,7 +29,7 @@ class GradeTimeBoundTest {
             lines.add("{\"response\":\"" + response + "\",\"answer\":\"" + k + "\"}");
         }
         Path in = Files.write(dir.resolve("mixed.jsonl"), lines);
-        long timeoutMillis = 400;
+        long timeoutMillis = 1_000;                  // small, yet above a loaded machine's JVM warm-up
         int threads = 2;
         long t0 = System.nanoTime();
         CliRun run = CliRun.of("grade", "--input", in.toString(), "--threads", "" + threads, "--timeout-ms", "" + timeoutMillis);

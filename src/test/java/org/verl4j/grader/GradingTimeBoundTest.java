@@ -34,9 +34,9 @@ class GradingTimeBoundTest {
         assertThat(unboxed.reason()).isEqualTo("answer_too_long");
         assertThat(boxed.correct()).isFalse();
         assertThat(numberLike.correct()).isFalse();
-        // Before: 54 s for one such item (quadratic regex). Linear stages take milliseconds; 3 s is generous on a
-        // loaded 2-core machine and still far below the quadratic time.
-        assertThat(millis).isLessThan(3_000);
+        // Before: 54 s for one such item (quadratic regex). Linear stages take milliseconds; 10 s is generous on a
+        // loaded shared 2-core machine and still far below the quadratic time.
+        assertThat(millis).isLessThan(10_000);
     }
 
     @Test
@@ -53,7 +53,7 @@ class GradingTimeBoundTest {
         assertThat(letter.correct()).isTrue();
         assertThat(chinese.correct()).isFalse();
         assertThat(spaced.correct()).isFalse();
-        assertThat(millis).as("quadratic stripping would take minutes").isLessThan(3_000);
+        assertThat(millis).as("quadratic stripping would take minutes").isLessThan(10_000);
     }
 
     @Test
