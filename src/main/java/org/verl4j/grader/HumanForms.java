@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * "\textbf{5}", "\boldsymbol{5}"         → "5"
- * "\text{an ellipse}", "\text{The circle}" → "\text{ellipse}", "\text{circle}"      (a leading article)
+ * "\text{an ellipse}", "\text{The circle}" → "\text{ellipse}", "\text{circle}"      (a leading article;
+ *                                          a capital "A" is an option letter, never an article)
  * "90\degree"                              → "90"                                    (like ^\circ)
  * "1\ 000\ 000", "1 000" (U+2009, U+202F, U+00A0 between digit groups) → "1000000", "1000"
  * "(a, b) = (3, -1)"                       → "(3, -1)"                               (a tuple named by its variables)
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
 final class HumanForms {
 
     private static final Pattern BOLD = Pattern.compile("\\\\(?:textbf|boldsymbol|bm|mathbf)\\{([^{}]*)\\}");
-    private static final Pattern ARTICLE = Pattern.compile("\\\\(text|textrm|mathrm)\\{\\s*(?:[Aa]n?|[Tt]he)\\s+([^{}]*)\\}");
+    private static final Pattern ARTICLE = Pattern.compile("\\\\(text|textrm|mathrm)\\{\\s*(?:an?|An|[Tt]he)\\s+([^{}]*)\\}");
     private static final Pattern DIGIT_GROUP_SPACE =
             Pattern.compile("(\\d)(?:\\\\ |[\u2009\u202F\u00A0])(?=\\d{3}(?!\\d))");
     private static final Pattern TUPLE_ASSIGNMENT = Pattern.compile(
