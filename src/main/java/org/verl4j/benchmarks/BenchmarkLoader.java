@@ -3,12 +3,11 @@ package org.verl4j.benchmarks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.verl4j.io.JsonLines;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -48,21 +47,24 @@ public final class BenchmarkLoader {
     /** Every item of one JSON Lines file read with {@code benchmark}'s layout. */
     public static List<BenchmarkItem> read(Path file, Benchmark benchmark) {
         List<BenchmarkItem> items = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            int lineNo = 0;
-            int row = 0;
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                lineNo++;
-                if (line.isBlank()) continue;
-                try {
-                    items.add(benchmark.item(new BenchmarkRow(JSON.readTree(line)), row++));
-                } catch (JsonProcessingException | IllegalArgumentException e) {
-                    throw new IllegalArgumentException(file + " line " + lineNo + " (" + benchmark.dirName() + "): "
-                            + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
-                }
-            }
+        List<JsonLines.Line> lines;
+        try {
+            lines = JsonLines.read(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        int row = 0;
+        for (JsonLines.Line line : lines) {
+            String where = file + " line " + line.number() + " (" + benchmark.dirName() + "): ";
+            if (line instanceof JsonLines.Undecodable bad) throw new IllegalArgumentException(where + bad.problem());
+            String text = ((JsonLines.Text) line).text();
+            if (text.isBlank()) continue;
+            try {
+                items.add(benchmark.item(new BenchmarkRow(JSON.readTree(text)), row++));
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                throw new IllegalArgumentException(where
+                        + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
+            }
         }
         return items;
     }

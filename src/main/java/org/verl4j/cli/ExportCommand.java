@@ -30,7 +30,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "Hugging Face model directory.")
     Path model;
 
-    @Option(names = "--work", required = true, description = "Working directory for the .onnx files.")
+    @Option(names = "--work", required = true, description = "Working directory for the .onnx files (created with its parents if missing).")
     Path work;
 
     @Option(names = "--capture-layers", split = ",", description = "Also output these decoder layers' residual streams (0-based).")

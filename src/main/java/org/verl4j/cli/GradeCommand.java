@@ -35,7 +35,8 @@ public final class GradeCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, description = "JSON Lines file to grade.")
     Path input;
 
-    @Option(names = "--out", description = "Output JSON Lines file (written atomically); default: stdout.")
+    @Option(names = "--out", description = "Output JSON Lines file (written atomically); default: stdout."
+            + OutputTarget.HELP_NOTE)
     Path out;
 
     @Option(names = "--response-field", defaultValue = "response", description = "Field with the model output (default: ${DEFAULT-VALUE}).")
@@ -50,10 +51,12 @@ public final class GradeCommand implements Callable<Integer> {
     @Option(names = "--dataset", description = "Data set name for lines that carry none (e.g. gsm8k, aqua, minerva_math).")
     String defaultDataset;
 
-    @Option(names = "--threads", description = "Worker threads (default: available processors).")
+    @Option(names = "--threads", description = "Worker threads (default and most: available processors; more are capped, since"
+            + " items waiting for a core would spend their deadline).")
     Integer threads;
 
-    @Option(names = "--timeout-ms", defaultValue = "5000", description = "Per-item time limit in ms; a timeout is wrong and counted (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout-ms", defaultValue = "5000", description = "Per-item time limit in ms, counted from when the item starts; a timeout is wrong and"
+            + " counted. The whole run takes at most (items / threads + 1) x this (default: ${DEFAULT-VALUE}).")
     long timeoutMillis;
 
     @Option(names = "--strict", description = "Fail (exit 1, no output) when any line is malformed.")
@@ -67,7 +70,10 @@ public final class GradeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!Files.isRegularFile(input)) throw new IllegalArgumentException("--input " + input + ": no such file");
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        OutputTarget.refuseInputs("--out", out, List.of(input));
+        int workers = threads != null ? threads : GradingExecutor.maxThreads();
+        if (workers < 1) throw new IllegalArgumentException("--threads must be at least 1, got " + workers);
+        if (timeoutMillis < 1) throw new IllegalArgumentException("--timeout-ms must be at least 1, got " + timeoutMillis);
         GradeInput parsed = GradeInput.read(input, new GradeInput.Fields(responseField, answerField, datasetField),
                 defaultDataset);
         PrintWriter err = spec.commandLine().getErr();
@@ -80,6 +86,9 @@ public final class GradeCommand implements Callable<Integer> {
         for (GradeInput.Row row : parsed.rows()) items.add(row.item());
         List<Verdict> verdicts;
         try (GradingExecutor executor = new GradingExecutor(new MathGrader(), workers, timeoutMillis)) {
+            if (executor.threads() < workers) {
+                err.println("verl4j grade: --threads " + workers + " capped at " + executor.threads() + " (available processors)");
+            }
             verdicts = executor.gradeAll(items);
         }
         List<String> lines = new ArrayList<>(verdicts.size());

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.verl4j.grader.GradingItem;
+import org.verl4j.io.JsonLines;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,15 +28,14 @@ record GradeInput(List<Row> rows, List<String> malformed) {
     static GradeInput read(Path file, Fields fields, String defaultDataset) throws IOException {
         List<Row> rows = new ArrayList<>();
         List<String> malformed = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            int lineNumber = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lineNumber++;
-                if (line.isBlank()) continue;
+        for (JsonLines.Line line : JsonLines.read(file)) {
+            if (line instanceof JsonLines.Undecodable bad) {
+                malformed.add(file + " line " + bad.number() + ": " + bad.problem());
+            } else if (line instanceof JsonLines.Text text && !text.text().isBlank()) {
                 try {
-                    rows.add(row(lineNumber, line, fields, defaultDataset));
+                    rows.add(row(text.number(), text.text(), fields, defaultDataset));
                 } catch (MalformedLine e) {
-                    malformed.add(file + " line " + lineNumber + ": " + e.getMessage());
+                    malformed.add(file + " line " + text.number() + ": " + e.getMessage());
                 }
             }
         }

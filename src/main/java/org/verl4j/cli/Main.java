@@ -39,14 +39,29 @@ public final class Main implements Runnable {
             line.getErr().println("verl4j: error: " + messageOf(ex));
             return 1;
         });
+        // picocli's own usage dump is 40 lines; a parameter error is one line plus where to look, for every
+        // subcommand (including ones added later), with the usage only under --debug.
+        cli.setParameterExceptionHandler((ex, args) -> {
+            CommandLine line = ex.getCommandLine();
+            if (java.util.Arrays.asList(args).contains("--debug")) line.usage(line.getErr());
+            line.getErr().println("verl4j: error: " + ex.getMessage().strip().replace('\n', ' ')
+                    + " (see '" + line.getCommandSpec().qualifiedName() + " --help')");
+            return 2;
+        });
         return cli;
     }
 
     static String messageOf(Throwable ex) {
         Throwable t = ex;
-        while (t.getMessage() == null && t.getCause() != null) t = t.getCause();
+        while (t.getCause() != null && (t.getMessage() == null || t.getMessage().equals(t.getCause().toString()))) {
+            t = t.getCause();                                    // a wrapper that only repeats its cause
+        }
+        if (t instanceof java.nio.file.FileSystemException fs) return FileSystemErrors.describe(fs);
+        if (t instanceof OutOfMemoryError) {
+            return "out of memory (" + t.getMessage() + "); give the JVM more with -Xmx, or fewer --threads";
+        }
         String m = t.getMessage();
-        return m == null ? t.getClass().getSimpleName() : m;
+        return m == null ? t.getClass().getSimpleName() : m.strip().replace('\n', ' ');
     }
 
     public static void main(String[] args) {

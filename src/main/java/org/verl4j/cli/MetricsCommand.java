@@ -74,7 +74,8 @@ public final class MetricsCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: available processors, ${DEFAULT-VALUE} here).")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the JSON Lines to FILE (atomically) instead of standard output.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the JSON Lines to FILE (atomically) instead of standard output."
+            + OutputTarget.HELP_NOTE)
     Path out;
 
     @Spec
@@ -87,6 +88,9 @@ public final class MetricsCommand implements Callable<Integer> {
         if (threads < 1) throw new IllegalArgumentException("--threads must be ≥ 1, got " + threads);
         if (!lengths.isEmpty() && paddingValue != null)
             throw new IllegalArgumentException("give either --lengths or --lengths-from-padding, not both");
+        List<Path> read = new ArrayList<>(inputs);
+        read.addAll(lengths);
+        OutputTarget.refuseInputs("--out", out, read);
         List<ResponseInput> opened = open();
         try {
             if (out != null) {

@@ -158,6 +158,8 @@ sealed interface ResponseInput extends AutoCloseable permits ResponseInput.Npy, 
             this.file = SafetensorsFile.open(path);
             this.names = new ArrayList<>(file.names());
             try {
+                if (names.isEmpty())
+                    throw new IllegalArgumentException(source + ": holds no tensors (an empty safetensors file): nothing to measure");
                 if (lengths instanceof FromFile f)
                     throw new IllegalArgumentException(f.file() + ": --lengths pairs with a batch .npy, not with " + source
                             + " (its tensors already have their own lengths)");

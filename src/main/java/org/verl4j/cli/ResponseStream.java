@@ -82,7 +82,12 @@ final class ResponseStream implements Iterator<HiddenStates> {
 
     /** Zg: the mean rows of every response read, N×d in input order (spec §4). */
     HiddenStates pooled() {
-        if (means == null || means.isEmpty()) throw new IllegalStateException("no responses pooled");
+        if (means == null || means.isEmpty()) {
+            List<String> sources = new ArrayList<>();
+            for (ResponseInput in : inputs) sources.add(in.source() + " (" + in.count() + " responses)");
+            throw new IllegalArgumentException("--global needs at least one response, but " + String.join(", ", sources)
+                    + " hold none: an empty batch has no dataset-level metrics");
+        }
         double[] zg = new double[means.size() * pooledCols];
         for (int i = 0; i < means.size(); i++) System.arraycopy(means.get(i), 0, zg, i * pooledCols, pooledCols);
         return new HiddenStates(means.size(), pooledCols, zg);

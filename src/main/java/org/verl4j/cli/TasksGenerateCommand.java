@@ -39,11 +39,12 @@ public final class TasksGenerateCommand implements Runnable {
             description = "Seed of java.util.Random (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created with its parents if missing).")
     Path out;
 
     @Option(names = "--tokenizer-config", paramLabel = "FILE",
-            description = "Also write a verl-style char-level tokenizer_config.json over the task's alphabet to FILE.")
+            description = "Also write a verl-style char-level tokenizer_config.json over the task's alphabet to FILE"
+                    + " (missing parent directories are created).")
     Path tokenizerConfig;
 
     @CommandLine.Spec

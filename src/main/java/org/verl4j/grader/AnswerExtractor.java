@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * <pre>
  * 1 choice datasets (mmlu_stem, sat_math, aqua, gaokao2023): the choice letter
  * 2 Minerva: text between "final answer is $" and "$. I hope"
- * 3 the last \boxed{…} (brace-balanced; an unclosed box keeps the rest of the text)
+ * 3 the last \boxed{…} (brace-balanced; an unclosed box counts only when the rest of the text is balanced,
+ *   i.e. just the box's own "}" was cut off: deliberate, the reference keeps any rest, so "\boxed{{{1" = 1)
  * 4 text after the last "he answer is", else after the last "final answer is"
  * 5 text after "答案是" up to the next blank line
  * 6 the last number (commas removed), e.g. "-3.5"
@@ -57,7 +58,12 @@ final class AnswerExtractor {
             return new Extraction((end >= 0 ? tail.substring(0, end) : tail).strip(), "minerva_final_answer", false);
         }
         BoxedAnswer.BoxScan box = BoxedAnswer.scanLast(text);
-        if (box != null) return new Extraction(box.content(), "last_boxed", true);
+        // deliberate: an unclosed box is an answer only when just its own "}" is missing (a generation cut off
+        // right there: "\boxed{\frac{1}{90}"); "\boxed{{{1" is none (the reference keeps the rest of the text)
+        if (box != null) {
+            boolean cutOff = box.closed() || Brackets.bracesBalanced(box.content());
+            return new Extraction(cutOff ? box.content() : "", "last_boxed", true);
+        }
         for (String trigger : new String[] {"he answer is", "final answer is"}) {
             int at = text.lastIndexOf(trigger);
             if (at >= 0) {
@@ -70,7 +76,9 @@ final class AnswerExtractor {
             String tail = text.substring(chinese + "答案是".length()).strip();
             int blank = tail.indexOf("\n\n");
             String answer = (blank >= 0 ? tail.substring(0, blank) : tail).strip();
-            answer = answer.replaceAll("[。．]+$", "");                          // deliberate: "答案是163。"
+            int end = answer.length();
+            while (end > 0 && (answer.charAt(end - 1) == '。' || answer.charAt(end - 1) == '．')) end--;
+            answer = answer.substring(0, end);                                   // deliberate: "答案是163。"
             return new Extraction(answer, "chinese_answer_is", false);
         }
         Matcher m = LAST_NUMBER.matcher(text.replace(",", ""));
@@ -80,6 +88,8 @@ final class AnswerExtractor {
     }
 
     private static String stripDots(String s) {
-        return AnswerNormaliser.stripTrailing(s.replaceAll("^\\.+", ""), '.');
+        int k = 0;
+        while (k < s.length() && s.charAt(k) == '.') k++;
+        return AnswerNormaliser.stripTrailing(s.substring(k), '.');
     }
 }

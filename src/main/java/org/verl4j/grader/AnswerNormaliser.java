@@ -36,8 +36,8 @@ public final class AnswerNormaliser {
             Set.of("pi", "sin", "cos", "tan", "cot", "sec", "csc", "ln", "log", "exp", "sqrt", "and", "or");
     private static final Pattern TEXT = Pattern.compile("\\\\text\\{(.*?)\\}");
     private static final Pattern MBOX = Pattern.compile("\\\\mbox\\{.*?\\}");
-    private static final Pattern ZEROS_BEFORE_NON_DIGIT = Pattern.compile("(\\d+)\\.0*([^\\d])");
-    private static final Pattern ZEROS_AT_END = Pattern.compile("(\\d+)\\.0*$");
+    private static final Pattern ZEROS_BEFORE_NON_DIGIT = Pattern.compile("(\\d)\\.0*+([^\\d])"); // one digit: linear
+    private static final Pattern ZEROS_AT_END = Pattern.compile("(\\d)\\.0*+$");
     private static final Pattern SQRT_BARE = Pattern.compile("\\\\sqrt(\\w+)");
     private static final Pattern SYMBOL_LHS = Pattern.compile(
             "\\s*(?:[A-Za-z]|\\\\[A-Za-z]+)(?:_\\{?\\w+\\}?)?\\s*(?:=|\\\\approx)(.+)");
@@ -49,7 +49,7 @@ public final class AnswerNormaliser {
 
     /** {@code strip_string(s, skip_unit)}: skipUnit is true for carp_en and minerva_math in the reference. */
     public static String normalise(String answer, boolean skipUnit) {
-        String s = answer.strip().replace("\n", "");
+        String s = HumanForms.rewrite(answer.strip().replace("\n", ""));          // deliberate: 14–21
         s = stripTrailing(s, '.');
         s = s.replace("\\!", "");
         s = ARRAY_BEGIN.matcher(s).replaceAll(Matcher.quoteReplacement("\\begin{pmatrix}"));
@@ -96,7 +96,7 @@ public final class AnswerNormaliser {
     private static String removeTrailingUnit(String s) {
         String t = TRAILING_TEXT.matcher(s).replaceAll("").strip();
         // deliberate: never cut inside a brace group ("v_{\text{esc}}" would become "v_{", equal to "v_{\text{orb}}")
-        if (!t.isEmpty() && !t.equals(s) && bracesBalanced(t)) {
+        if (!t.isEmpty() && !t.equals(s) && Brackets.bracesBalanced(t)) {
             s = t;
             String unspaced = TRAILING_SPACING.matcher(s).replaceAll("");
             if (!unspaced.isEmpty() && Character.isDigit(unspaced.charAt(unspaced.length() - 1))) s = unspaced;
@@ -118,16 +118,6 @@ public final class AnswerNormaliser {
         Matcher symbol = SYMBOL_LHS.matcher(s);
         if (symbol.matches() && !symbol.group(1).contains("=")) return symbol.group(1);
         return s;
-    }
-
-    private static boolean bracesBalanced(String s) {
-        int depth = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '{') depth++;
-            else if (c == '}' && --depth < 0) return false;
-        }
-        return depth == 0;
     }
 
     static String stripTrailing(String s, char c) {

@@ -53,4 +53,15 @@ final class Brackets {
         }
         return out.toString();
     }
+
+    /** Whether every "{" closes and no "}" closes more than was opened. */
+    static boolean bracesBalanced(String s) {
+        int depth = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '{') depth++;
+            else if (c == '}' && --depth < 0) return false;
+        }
+        return depth == 0;
+    }
 }

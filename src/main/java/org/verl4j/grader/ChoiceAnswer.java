@@ -36,7 +36,7 @@ final class ChoiceAnswer {
 
     /** parser.py {@code choice_answer_clean}: the letter after the last "answer is", else the last letter. */
     static String fromResponse(String response) {
-        String pred = response.replaceAll("^\\n+|\\n+$", "");
+        String pred = stripBoth(response, '\n');
         boolean fewShot = count(pred, "choice is") > 1 || count(pred, "answer is") > 1;
         if (fewShot) pred = pred.split("\n\n", -1)[0];
         String[] parts = TRIGGER.split(pred, -1);
@@ -84,15 +84,26 @@ final class ChoiceAnswer {
 
     /** strip("\n").rstrip(".").rstrip("/").strip(" ").lstrip(":") */
     private static String cleanEdges(String s) {
-        String t = s.replaceAll("^\\n+|\\n+$", "");
+        String t = stripBoth(s, '\n');
         t = AnswerNormaliser.stripTrailing(t, '.');
         t = AnswerNormaliser.stripTrailing(t, '/');
-        t = t.replaceAll("^ +| +$", "");
-        return t.replaceAll("^:+", "");
+        t = stripBoth(t, ' ');
+        return stripLeading(t, ':');
     }
 
     private static String stripDots(String s) {
-        return AnswerNormaliser.stripTrailing(s.replaceAll("^\\.+", ""), '.');
+        return AnswerNormaliser.stripTrailing(stripLeading(s, '.'), '.');
+    }
+
+    /** s without leading and trailing c (a loop, not "^c+|c+$": that regex is quadratic on a long run of c). */
+    private static String stripBoth(String s, char c) {
+        return AnswerNormaliser.stripTrailing(stripLeading(s, c), c);
+    }
+
+    private static String stripLeading(String s, char c) {
+        int k = 0;
+        while (k < s.length() && s.charAt(k) == c) k++;
+        return s.substring(k);
     }
 
     private static String stripTrailingSlash(String s) {

@@ -26,6 +26,23 @@ final class Equations {
         return Optional.empty();
     }
 
+    /**
+     * Deliberate difference 18: two equations as written (before normalisation drops "x =" and "z =") with the
+     * same solution set, a−(b) = k·(c−(d)) for a constant k ≠ 0 ("2x−y+z=3" ≡ "z=3−2x+y" ≡ "4x−2y+2z=6").
+     * Only light clean-up is applied: dollars, \left/\right, spaces, \dfrac/\tfrac.
+     */
+    static boolean sameSolutionSet(String rawPred, String rawRef, org.verl4j.grader.symbolic.Deadline deadline) {
+        String p = clean(rawPred);
+        String r = clean(rawRef);
+        if (count(p) != 1 || count(r) != 1) return false;
+        return SymbolicEquality.proportional(asDifference(p), asDifference(r), deadline);
+    }
+
+    private static String clean(String s) {
+        return s.replace("$", "").replace("\\left", "").replace("\\right", "").replace("\\dfrac", "\\frac")
+                .replace("\\tfrac", "\\frac").replace("\\cdot", "*").replaceAll("\\\\[,;! ]|\\s", "");
+    }
+
     /** "a=b" → "a-(b)". */
     private static String asDifference(String equation) {
         String[] parts = equation.split("=", -1);

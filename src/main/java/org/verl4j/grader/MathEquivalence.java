@@ -63,6 +63,7 @@ final class MathEquivalence {
             return Optional.of("choice");
         }
         if (numericallyEqual(prediction, reference)) return Optional.of("numeric_close");
+        if (!percentWritten && sameDecimalPlaces(prediction, reference)) return Optional.empty();  // decisive
         if (prediction.isEmpty()) return Optional.empty();
         String ref = reference.strip();
         String pred = prediction.strip();
@@ -130,7 +131,7 @@ final class MathEquivalence {
         Optional<NumberLiteral> p = NumberLiteral.parse(prediction);
         Optional<NumberLiteral> r = NumberLiteral.parse(reference);
         if (p.isEmpty() || r.isEmpty()) return false;
-        if (r.get().integerLiteral() || p.get().integerLiteral()) {
+        if (r.get().integerLiteral() || p.get().integerLiteral() || sameDecimalPlaces(p.get(), r.get())) {
             if (p.get().value().compareTo(r.get().value()) == 0) return true;
         } else if (isClose(p.get().toDouble(), r.get().toDouble())) {
             return true;
@@ -138,6 +139,20 @@ final class MathEquivalence {
         if (!percentWritten) return false;
         double ref = r.get().toDouble();
         return isClose(p.get().toDouble(), ref / 100) || isClose(p.get().toDouble(), ref * 100);
+    }
+
+    /**
+     * Deliberate difference 22: two decimals written to the same number of places (3.14159 vs 3.14158) state the
+     * same precision, so a different last digit is a different answer (the reference's 1e-4 would accept it).
+     */
+    private static boolean sameDecimalPlaces(NumberLiteral p, NumberLiteral r) {
+        return p.value().scale() > 0 && p.value().scale() == r.value().scale();
+    }
+
+    private static boolean sameDecimalPlaces(String prediction, String reference) {
+        Optional<NumberLiteral> p = NumberLiteral.parse(prediction);
+        Optional<NumberLiteral> r = NumberLiteral.parse(reference);
+        return p.isPresent() && r.isPresent() && sameDecimalPlaces(p.get(), r.get());
     }
 
     /** Python's math.isclose(r, p, rel_tol=1e-4, abs_tol=0). */

@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * Grades a model response against a ground truth as the Qwen2.5-Math evaluation toolkit does (spec §9):
- * extract the answer ({@link AnswerExtractor}), normalise both sides ({@link AnswerNormaliser}, twice for the
+ * extract the answer ({@link AnswerExtractor}), normalise both sides ({@link AnswerNormaliser}, which first
+ * rewrites the forms a human reads as the plain answer, {@link HumanForms}; twice for the
  * prediction as the reference's pipeline does), fix up choice letters, decide equivalence
  * ({@link MathEquivalence}).
  *
@@ -18,7 +19,9 @@ import java.util.Set;
  * gt ∈ {A..E}, pred ∉ {A..E}      → pred = choice letter of the whole response
  * gt ⊆ {A..E}*, pred ⊄ {A..E}*    → pred = the letters A–E of pred
  *                                   (none: the letters of a last "故选：BC"-style conclusion, a deliberate addition)
- * correct = pred ≠ "" ∧ math_equal(pred, gt)     (the reference lets an empty answer match an empty gt)
+ * correct = pred ≠ "" ∧ (math_equal(pred, gt) ∨ same solution set of the equations as written)
+ *                                                 (the reference lets an empty answer match an empty gt)
+ * |extract(response)| &gt; MAX_ANSWER_CHARS → wrong, "answer_too_long"  (bounded work per item)
  * </pre>
  *
  * Thread-safe and stateless. {@link #grade(String, String, String)} has no deadline; {@link GradingExecutor}
@@ -29,6 +32,12 @@ public final class MathGrader implements ItemGrader {
     /** Reason prefix of a verdict whose grading failed with an unexpected exception (wrong, and reported). */
     public static final String ERROR_PREFIX = "grader_error: ";
     private static final Set<String> KEEP_GROUND_TRUTH = Set.of("carp_en", "minerva_math");
+    /**
+     * Longest extracted answer that is normalised and compared (characters). Benchmark answers are a few hundred
+     * characters at most; a longer "answer" is a runaway (thousands of digits) and is graded wrong at once, so
+     * every later stage works on a bounded string (deliberate: the reference spends quadratic time on it).
+     */
+    public static final int MAX_ANSWER_CHARS = 4096;
 
     /** Grades one response; {@code datasetName} (nullable) decides extraction rules such as multiple choice. */
     public Verdict grade(String response, String groundTruth, String datasetName) {
@@ -42,8 +51,17 @@ public final class MathGrader implements ItemGrader {
         try {
             Extraction found = AnswerExtractor.extract(response, datasetName);
             boxed = found.boxed();
+            if (found.raw().length() > MAX_ANSWER_CHARS) {
+                return new Verdict(false, found.raw().substring(0, 64) + "…", "answer_too_long", false, boxed);
+            }
+            if (groundTruth.length() > MAX_ANSWER_CHARS) {
+                boolean same = found.raw().strip().equals(groundTruth.strip());
+                return new Verdict(same, found.raw(), same ? "exact_string" : "ground_truth_too_long", false, boxed);
+            }
+            deadline.check();
             boolean skipUnit = datasetName != null && KEEP_GROUND_TRUTH.contains(datasetName);
             String pred = AnswerNormaliser.normalise(AnswerNormaliser.normalise(found.raw(), skipUnit), skipUnit);
+            deadline.check();
             String gt = normaliseGroundTruth(groundTruth, datasetName);
             pred = choiceFixup(pred, gt, response);
             extracted = pred;
@@ -57,6 +75,9 @@ public final class MathGrader implements ItemGrader {
                 // response boxing the ground truth verbatim is never wrong (deliberate difference 12).
                 String gtLikePred = AnswerNormaliser.normalise(AnswerNormaliser.normalise(groundTruth, true), true);
                 rule = equivalence.equal(pred, gtLikePred);
+            }
+            if (rule.isEmpty() && Equations.sameSolutionSet(found.raw(), groundTruth, deadline)) {
+                rule = Optional.of("same_solution_set");
             }
             String reason = rule.orElse("not_equal");
             return new Verdict(rule.isPresent(), pred, reason, false, boxed);

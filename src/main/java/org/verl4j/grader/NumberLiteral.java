@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 record NumberLiteral(BigDecimal value, boolean integerLiteral) {
 
-    private static final Pattern PLAIN = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern PLAIN = Pattern.compile("[+-]?+(\\d++(?:\\.\\d*+)?+|\\.\\d++)([eE][+-]?+\\d++)?+"); // possessive: linear
     private static final Pattern THOUSANDS = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d*)?");
 
     static Optional<NumberLiteral> parse(String text) {

@@ -60,6 +60,7 @@ final class UnorderedParts {
             String body = s;
             if (s.length() >= 2 && s.charAt(0) == '{' && closesAtEnd(s)) body = s.substring(1, s.length() - 1);
             parts = split(body, ",");
+            if (parts.size() < 2) parts = split(body, ";");                  // deliberate: "1; 2; 3"
         }
         List<String> out = new ArrayList<>();
         for (String part : parts) expandPlusMinus(part.strip(), out);

@@ -67,7 +67,10 @@ public final class NpyFile implements AutoCloseable {
         String dict = (major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1).decode(text).toString();
         NpyHeader header = NpyHeader.parse(dict, prefix + headerLength, file.toString());
         long count = header.elementCount();
-        long expected = count < 0 || count > Long.MAX_VALUE / 8 ? -1 : count * header.dtype().bytes();
+        if (count < 0 || count > Long.MAX_VALUE / header.dtype().bytes())
+            throw new IOException(file + ": shape " + java.util.Arrays.toString(header.shape()) + " of " + header.descr()
+                    + " overflows: its data would need more than " + Long.MAX_VALUE + " bytes (corrupt header?)");
+        long expected = count * header.dtype().bytes();
         long actual = size - header.dataOffset();
         if (expected != actual)
             throw new IOException(file + ": " + (actual < expected ? "truncated" : "unexpected length") + ": shape "
@@ -139,6 +142,8 @@ public final class NpyFile implements AutoCloseable {
      * </pre>
      */
     private <A> A readRange(long[] rest, long i, long n, int count, Sink<A> sink) throws IOException {
+        MemoryEstimate.require((long) count * Long.BYTES, path + ": reading " + count + " values of " + header.descr()
+                + " (shape " + java.util.Arrays.toString(header.shape()) + ")");
         A out = sink.allocate(count);
         int bytes = header.dtype().bytes();
         if (!header.fortranOrder() || rest.length == 0 || n == 1 && rest.length == 1) {
@@ -151,13 +156,22 @@ public final class NpyFile implements AutoCloseable {
             }
             return out;
         }
+        requireUntruncated();                    // a shrunk file reads zeros in its last page, SIGBUS beyond
         long[] fStride = new long[rest.length];                              // ∏rest[0..k)
         long s = 1;
         for (int k = 0; k < rest.length; k++) { fStride[k] = s; s *= rest[k]; }
         long[] index = new long[rest.length];                                // C-order odometer over rest
         long f = 0;
         for (int c = 0; c < count; c++) {
-            sink.put(out, c, element((i + n * f) * bytes), header.dtype());
+            long position = (i + n * f) * bytes;
+            try {
+                sink.put(out, c, element(position), header.dtype());
+            } catch (InternalError | IndexOutOfBoundsException mappedPageGone) {
+                // a mapped page past the end of a file truncated after it was opened: the JVM reports a SIGBUS as
+                // InternalError; say what the C-order path (a positional read) says for the same file
+                throw new IOException(path + ": truncated: expected " + bytes + " bytes at offset "
+                        + (header.dataOffset() + position) + ", the file ends at " + channel.size(), mappedPageGone);
+            }
             for (int k = rest.length - 1; k >= 0; k--) {                     // advance the last axis first
                 if (++index[k] < rest[k]) { f += fStride[k]; break; }
                 f -= (rest[k] - 1) * fStride[k];
@@ -165,6 +179,15 @@ public final class NpyFile implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** Throws the C-order path's "truncated" error when the file shrank below its data since it was opened. */
+    private void requireUntruncated() throws IOException {
+        long expected = header.elementCount() * header.dtype().bytes();
+        if (channel.size() - header.dataOffset() < expected) {
+            throw new IOException(path + ": truncated: expected " + expected + " data bytes at offset "
+                    + header.dataOffset() + ", the file ends at " + channel.size());
+        }
     }
 
     /** A buffer positioned at data byte {@code position}, from the memory map. */

@@ -20,6 +20,20 @@ final class ConfigJson {
         this.source = source;
     }
 
+    /**
+     * A JSON parse error on one line: Jackson's own message runs over several lines (the source excerpt);
+     * here it is "line L, column C: what" with the excerpt left out.
+     */
+    static String describe(java.io.IOException e) {
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+            String what = j.getOriginalMessage() == null ? "parse error" : j.getOriginalMessage();
+            String oneLine = what.replaceAll("\\s*\\R\\s*", " ").strip();
+            var at = j.getLocation();
+            return at == null ? oneLine : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": " + oneLine;
+        }
+        return String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+
     static ModelConfig parse(JsonNode json, String source) {
         return new ConfigJson(json, source).parse();
     }

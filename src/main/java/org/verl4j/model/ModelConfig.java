@@ -64,7 +64,7 @@ public record ModelConfig(Architecture architecture, int hiddenSize, int interme
         try {
             json = new ObjectMapper().readTree(file.toFile());
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": not valid JSON: " + e.getMessage(), e);
+            throw new IllegalArgumentException(file + ": not valid JSON: " + ConfigJson.describe(e), e);
         }
         return ConfigJson.parse(json, file.toString());
     }

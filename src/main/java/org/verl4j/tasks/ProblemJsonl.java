@@ -7,9 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.verl4j.io.JsonLines;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,21 +56,25 @@ public final class ProblemJsonl {
 
     /** Reads every problem of {@code file}; blank lines are skipped, anything malformed is an error. */
     public static List<Problem> read(Path file) {
-        List<String> lines;
+        List<JsonLines.Line> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            lines = JsonLines.read(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
         List<Problem> problems = new ArrayList<>(lines.size());
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) continue;
+        for (JsonLines.Line line : lines) {
+            if (line instanceof JsonLines.Undecodable bad) {
+                throw new IllegalArgumentException(file + " line " + bad.number() + ": " + bad.problem());
+            }
+            String text = ((JsonLines.Text) line).text();
+            if (text.isBlank()) continue;
             try {
-                JsonNode o = JSON.readTree(lines.get(i));
+                JsonNode o = JSON.readTree(text);
                 problems.add(new Problem(text(o, "id"), text(o, "task"), integer(o, "level"), text(o, "prompt"),
                         text(o, "answer"), text(o, "solution")));
             } catch (JsonProcessingException | IllegalArgumentException e) {
-                throw new IllegalArgumentException(file + " line " + (i + 1) + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException(file + " line " + line.number() + ": " + e.getMessage(), e);
             }
         }
         return problems;

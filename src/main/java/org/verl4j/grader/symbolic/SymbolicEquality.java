@@ -80,6 +80,39 @@ public final class SymbolicEquality {
         return agreed >= POINTS / 2;
     }
 
+    /**
+     * a ≡ k·b for one constant k ≠ 0: the equations a = 0 and b = 0 have the same solution set (a plane written
+     * two ways, "2x−y+z−3" and "4x−2y+2z−6"). Both sides need variables; k is read off the first point where
+     * |b| &gt; 1e-6 and must fit every other point to the symbolic tolerance.
+     */
+    public static boolean proportional(String a, String b, Deadline deadline) {
+        Optional<Expr> x = tryParse(a, deadline);
+        Optional<Expr> y = tryParse(b, deadline);
+        if (x.isEmpty() || y.isEmpty()) return false;
+        TreeSet<String> variables = new TreeSet<>();
+        x.get().collectVariables(variables);
+        y.get().collectVariables(variables);
+        if (variables.isEmpty()) return false;
+        SplittableRandom random = new SplittableRandom(a.hashCode() * 31L + b.hashCode());
+        Complex k = null;
+        int agreed = 0;
+        for (int attempt = 0; attempt < 4 * POINTS && agreed < POINTS; attempt++) {
+            deadline.check();
+            Map<String, Complex> point = new TreeMap<>();
+            for (String v : variables) point.put(v, Complex.real(0.5 + 2 * random.nextDouble()));
+            Complex p = x.get().eval(point, deadline);
+            Complex q = y.get().eval(point, deadline);
+            if (!p.isFinite() || !q.isFinite()) continue;
+            if (k == null) {
+                if (q.abs() <= 1e-6 || p.abs() <= 1e-6) continue;
+                k = p.div(q);                                               // k = a(z₀) / b(z₀)
+            }
+            if (!close(p, k.mul(q), SYMBOLIC_REL_TOL, 1.0)) return false;
+            agreed++;
+        }
+        return k != null && agreed >= POINTS / 2;
+    }
+
     private static boolean equalConstants(Expr x, Expr y, boolean integerWritten, Deadline deadline) {
         if (integerWritten) {
             Optional<Rational> rx = x.exact();
