@@ -18,6 +18,8 @@ final class SparkOptions {
         if (master != null) builder.master(master);
         else if (SparkSession.getActiveSession().isEmpty() && System.getProperty("spark.master") == null)
             throw new IllegalArgumentException("no Spark master: run under spark-submit, or give --master local[N]");
-        return builder.getOrCreate();
+        SparkSession session = builder.getOrCreate();
+        if (master != null) session.sparkContext().setLogLevel("WARN");   // local runs: the job's own lines, not Spark's INFO
+        return session;
     }
 }
