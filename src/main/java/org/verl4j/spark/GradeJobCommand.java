@@ -1,0 +1,67 @@
+package org.verl4j.spark;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** {@code verl4j-spark grade}: {@code verl4j grade} over a large JSONL on a Spark cluster (spec §9). */
+@Command(name = "grade", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Grade model responses against ground truths (spec §9), as verl4j grade, split over executors.",
+                "Output directory: graded.jsonl/ (each input line plus extracted, correct, reason, timed_out; part files "
+                        + "in input order), malformed.jsonl naming each skipped line; the summary on stderr."})
+final class GradeJobCommand implements Callable<Integer> {
+
+    @Option(names = "--input", required = true, paramLabel = "PATH", description = "JSON Lines file on any Hadoop file system.")
+    String input;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (must not exist).")
+    String out;
+
+    @Option(names = "--response-field", defaultValue = "response", description = "Field with the model output (default: ${DEFAULT-VALUE}).")
+    String responseField;
+
+    @Option(names = "--answer-field", defaultValue = "answer", description = "Field with the ground truth (default: ${DEFAULT-VALUE}).")
+    String answerField;
+
+    @Option(names = "--dataset-field", defaultValue = "dataset", description = "Field with the data set name (default: ${DEFAULT-VALUE}).")
+    String datasetField;
+
+    @Option(names = "--dataset", description = "Data set name for lines that carry none.")
+    String defaultDataset;
+
+    @Option(names = "--threads-per-task", defaultValue = "1", description = "Grader threads in each Spark task (default: ${DEFAULT-VALUE}).")
+    int threadsPerTask;
+
+    @Option(names = "--timeout-ms", defaultValue = "5000", description = "Per-item time limit in ms; a timeout is wrong and counted (default: ${DEFAULT-VALUE}).")
+    long timeoutMillis;
+
+    @Option(names = "--partitions", paramLabel = "P", description = "Minimum number of input splits (default: Spark's).")
+    int partitions;
+
+    @Option(names = "--strict", description = "Fail, writing nothing, when any line is malformed.")
+    boolean strict;
+
+    @Mixin
+    SparkOptions spark;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        GradeFields fields = new GradeFields(responseField, answerField, datasetField, defaultDataset);
+        GradeJob.Report report = GradeJob.run(spark.session("grade"), input, fields, GraderFactory.MATH, threadsPerTask, timeoutMillis, out,
+                partitions, strict ? Strictness.STRICT : Strictness.LENIENT);
+        PrintWriter err = spec.commandLine().getErr();
+        for (String problem : report.malformed()) err.println("verl4j grade: skipped " + problem);
+        err.println(report.counts().describe(input));
+        err.flush();
+        return 0;
+    }
+}

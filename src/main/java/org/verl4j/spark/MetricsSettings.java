@@ -1,0 +1,31 @@
+package org.verl4j.spark;
+
+import org.verl4j.rank.RankOptions;
+import org.verl4j.rank.Truncation;
+
+import java.io.Serializable;
+
+/**
+ * What every metrics task needs, shipped to executors ({@link RankOptions} itself is not serializable).
+ *
+ * @param stride       s of spec §3
+ * @param maxLen       M of spec §3
+ * @param truncation   which M rows ERV/ERA keep
+ * @param output       the columns of a response row
+ * @param pool         whether to keep each response's mean row z_i for spec §4
+ * @param rowRule      which rows of a response count
+ */
+record MetricsSettings(int stride, int maxLen, Truncation truncation, MetricsRows.Columns output, Pooling pool,
+                       RowRule rowRule) implements Serializable {
+
+    /** Whether tasks return the mean rows z_i (for {@code --global}). */
+    enum Pooling { NONE, MEAN_ROWS }
+
+    MetricsSettings {
+        new RankOptions(stride, maxLen, truncation);                   // validates on the driver, before any task
+    }
+
+    RankOptions rankOptions() {
+        return new RankOptions(stride, maxLen, truncation);
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * Scale-out on Apache Spark (issue 12): the data-parallel commands of verl4j as Spark jobs, on a cluster through
+ * {@code spark-submit} or embedded in {@code local[N]} mode.
+ *
+ * <pre>
+ * metrics: hidden-state files (globs, directories, any Hadoop file system)
+ *          → one task per slice of files: read each response, RankBatch (spec §2–§3), DatasetRank.meanRow (§4)
+ *          → rows (JSON Lines and Parquet); z_i to the driver in input order → DatasetRank.ofPooled (§4)
+ * grade:   one large JSONL (any Hadoop file system), split by Spark's line reader
+ *          → one GradingExecutor per partition (per-item deadline, spec §9) → graded lines + counts
+ * </pre>
+ *
+ * The package sits above the single-machine code it reuses (rank, io, grader) and computes nothing of its own:
+ * every number comes from the same library classes the CLI calls. Spark is a {@code provided} dependency: it is
+ * never bundled in {@code target/verl4j.jar} and never reaches an embedder of the core.
+ */
+package org.verl4j.spark;
