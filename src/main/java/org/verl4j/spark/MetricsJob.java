@@ -8,6 +8,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.verl4j.rank.DatasetRank;
+import org.verl4j.rank.WindowSeries;
 import org.verl4j.rank.HiddenStates;
 
 import java.io.IOException;
@@ -85,7 +86,7 @@ final class MetricsJob {
             if (global.isPresent()) {
                 HiddenStates zg = pooled(outcomes);
                 DatasetRank g = DatasetRank.ofPooled(zg, global.get().stride(),
-                        settings.output() == MetricsRows.Columns.WITH_WINDOWS);
+                        settings.output() == MetricsRows.Columns.WITH_WINDOWS ? WindowSeries.KEEP : WindowSeries.DROP);
                 output.lines(GLOBAL, List.of(GlobalJson.line(g, zg.cols(), settings.output())));
                 dataset = Optional.of(g);
             }

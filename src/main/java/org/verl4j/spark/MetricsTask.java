@@ -3,6 +3,7 @@ package org.verl4j.spark;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.verl4j.rank.DatasetRank;
+import org.verl4j.rank.WindowSeries;
 import org.verl4j.rank.HiddenStates;
 import org.verl4j.rank.RankBatch;
 
@@ -32,7 +33,7 @@ final class MetricsTask {
             List<double[]> means = new ArrayList<>();
             Responses responses = new Responses(in, file.path(), settings.pool() == MetricsSettings.Pooling.MEAN_ROWS, means);
             RankBatch.measureStream(responses, settings.rankOptions(),
-                    settings.output() == MetricsRows.Columns.WITH_WINDOWS, threads, r -> {
+                    settings.output() == MetricsRows.Columns.WITH_WINDOWS ? WindowSeries.KEEP : WindowSeries.DROP, threads, r -> {
                         HiddenStateFile.Response label = responses.nextLabel();
                         rows.add(MetricsRows.row(settings.output(), file.path(), label.index(), label.tensor(),
                                 label.z().rows(), label.z().cols(), r));
