@@ -111,7 +111,7 @@ public final class MetricsCommand implements Callable<Integer> {
     }
 
     private void measure(List<ResponseInput> inputs, RankOptions options, Writer w) throws IOException {
-        ResponseStream stream = new ResponseStream(inputs, global);
+        ResponseStream stream = new ResponseStream(inputs, global ? ResponseStream.Pooling.MEAN_ROWS : ResponseStream.Pooling.NONE);
         MetricsJson json = new MetricsJson(w, windows);
         WindowSeries series = windows ? WindowSeries.KEEP : WindowSeries.DROP;
         try {
@@ -140,16 +140,9 @@ public final class MetricsCommand implements Callable<Integer> {
             List<ResponseInput.Npy> batches = new ArrayList<>();
             for (Path p : inputs) {
                 if (!Files.isRegularFile(p)) throw new IllegalArgumentException(p + ": no such file");
-                String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                if (name.endsWith(".npy")) {
-                    ResponseInput.Npy npy = new ResponseInput.Npy(p, rule);
-                    opened.add(npy);
-                    if (npy.isBatch()) batches.add(npy);
-                } else if (name.endsWith(".safetensors")) {
-                    opened.add(new ResponseInput.Safetensors(p, rule));
-                } else {
-                    throw new IllegalArgumentException(p + ": unsupported input (expected .npy or .safetensors)");
-                }
+                ResponseInput in = ResponseInput.open(p, p.toString(), rule);
+                opened.add(in);
+                if (in instanceof ResponseInput.Npy npy && npy.isBatch()) batches.add(npy);
             }
             if (!lengths.isEmpty()) {
                 if (lengths.size() != batches.size())

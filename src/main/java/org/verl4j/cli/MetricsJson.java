@@ -1,21 +1,25 @@
 package org.verl4j.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.verl4j.rank.DatasetRank;
 import org.verl4j.rank.RankDynamics;
 import org.verl4j.rank.WindowPoint;
+import org.verl4j.rank.WindowSeries;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 
 /**
  * The JSON Lines of {@code verl4j metrics}: one object per response, then optionally {@code {"global": {...}}}.
  * Undefined window velocities/accelerations (NaN in {@link WindowPoint}) are written as {@code null}.
+ * Public for {@code spark.MetricsJob}, whose {@code global.json} is {@link #globalLine}.
  */
-final class MetricsJson {
+public final class MetricsJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,8 +51,18 @@ final class MetricsJson {
         line(o);
     }
 
-    /** {@code {"global": {"N", "d", "stride", "er", "log_er", "velocity", "acceleration", …}}} (spec §4). */
+    /** Writes {@link #globalLine} with this writer's window setting. */
     void global(DatasetRank g, int d) throws IOException {
+        out.write(globalLine(g, d, withWindows ? WindowSeries.KEEP : WindowSeries.DROP));
+        out.write('\n');
+    }
+
+    /**
+     * {@code {"global": {"N", "d", "stride", "er", "log_er", "velocity", "acceleration", "velocity_measured",
+     * "acceleration_measured"[, "windows"]}}} (spec §4), without the newline; {@code series} says whether the
+     * window series is written.
+     */
+    public static String globalLine(DatasetRank g, int d, WindowSeries series) {
         ObjectNode o = JSON.createObjectNode();
         o.put("N", g.responses());
         o.put("d", d);
@@ -59,10 +73,14 @@ final class MetricsJson {
         o.put("acceleration", g.acceleration());
         o.put("velocity_measured", g.velocityMeasured());
         o.put("acceleration_measured", g.accelerationMeasured());
-        if (withWindows) o.set("windows", windows(g.windows()));
+        if (series == WindowSeries.KEEP) o.set("windows", windows(g.windows()));
         ObjectNode wrapper = JSON.createObjectNode();
         wrapper.set("global", o);
-        line(wrapper);
+        try {
+            return JSON.writeValueAsString(wrapper);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static ArrayNode windows(List<WindowPoint> points) {

@@ -5,19 +5,33 @@ import org.verl4j.io.SafetensorsFile;
 import org.verl4j.io.TensorInfo;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One input file of {@code verl4j metrics} seen as a list of responses, each read on demand (so a batch is
  * streamed, one response in memory at a time). Row-major {@code T×d} values in double, cut to the valid rows.
+ * Public for {@code spark.MetricsTask}, which reads each file on an executor with this same reader.
  */
-sealed interface ResponseInput extends AutoCloseable permits ResponseInput.Npy, ResponseInput.Safetensors {
+public sealed interface ResponseInput extends AutoCloseable permits ResponseInput.Npy, ResponseInput.Safetensors {
 
     /** One response: where it came from and its valid rows (values not yet validated as finite). */
     record Response(String source, int index, String tensor, int rows, int cols, double[] values) {
+    }
+
+    /**
+     * Opens and validates {@code file} by its extension ({@code .npy} or {@code .safetensors}); {@code source} is
+     * the name every message and {@link Response} uses (the command-line path, or the Hadoop path of a local copy).
+     */
+    static ResponseInput open(Path file, String source, Lengths lengths) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".npy")) return new Npy(file, source, lengths);
+        if (name.endsWith(".safetensors")) return new Safetensors(file, source, lengths);
+        throw new IllegalArgumentException(source + ": unsupported input (expected .npy or .safetensors)");
     }
 
     /** The file, as named on the command line. */
@@ -32,16 +46,21 @@ sealed interface ResponseInput extends AutoCloseable permits ResponseInput.Npy, 
     @Override
     void close() throws IOException;
 
-    /** How the valid length of a batch row is found. */
-    sealed interface Lengths permits AllRows, FromFile, FromPadding {
+    /**
+     * How the valid length of a response is found from its own values (serializable: Spark ships it to executors).
+     * A batch's {@code --lengths} file is paired by position instead ({@link Npy#useLengths}).
+     */
+    sealed interface Lengths extends Serializable permits AllRows, FromPadding {
+        /** The number of valid rows of a {@code rows×d} response {@code z} (row-major). */
+        int validRows(double[] z, int rows, int d);
     }
 
     /** Every row of every response is valid. */
     record AllRows() implements Lengths {
-    }
-
-    /** Valid lengths read from a 1-D integer .npy, one per response. */
-    record FromFile(Path file) implements Lengths {
+        @Override
+        public int validRows(double[] z, int rows, int d) {
+            return rows;
+        }
     }
 
     /**
@@ -49,7 +68,14 @@ sealed interface ResponseInput extends AutoCloseable permits ResponseInput.Npy, 
      * length is one past the last row that is not padding. Rows equal to {@code value} before that row are data.
      */
     record FromPadding(double value) implements Lengths {
-        boolean isPadding(double[] z, int row, int d) {
+        @Override
+        public int validRows(double[] z, int rows, int d) {
+            int valid = rows;
+            while (valid > 0 && isPadding(z, valid - 1, d)) valid--;
+            return valid;
+        }
+
+        private boolean isPadding(double[] z, int row, int d) {
             for (int j = 0; j < d; j++) {
                 double x = z[row * d + j];
                 if (!(x == value || (Double.isNaN(value) && Double.isNaN(x)))) return false;
@@ -67,8 +93,8 @@ sealed interface ResponseInput extends AutoCloseable permits ResponseInput.Npy, 
         private final Lengths lengths;
         private long[] validRows;                                        // from --lengths, else null
 
-        Npy(Path path, Lengths lengths) throws IOException {
-            this.source = path.toString();
+        Npy(Path path, String source, Lengths lengths) throws IOException {
+            this.source = source;
             this.file = NpyFile.open(path);
             try {
                 long[] shape = file.header().shape();
@@ -84,8 +110,7 @@ sealed interface ResponseInput extends AutoCloseable permits ResponseInput.Npy, 
                 cols = (int) shape[shape.length - 1];
                 if (cols < 1) throw new IllegalArgumentException(source + ": hidden size d is 0 in shape " + Arrays.toString(shape));
                 this.lengths = lengths;
-                if (lengths instanceof FromFile f) validRows = readLengths(f.file());
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 file.close();
                 throw e;
             }
@@ -133,8 +158,7 @@ sealed interface ResponseInput extends AutoCloseable permits ResponseInput.Npy, 
                 return new Response(source, k, null, valid, cols, file.readSubarray(k, valid * cols));
             }
             double[] z = batch ? file.readSubarray(k) : file.readDoubles();   // T×d, C order
-            int valid = rows;
-            if (lengths instanceof FromPadding p) while (valid > 0 && p.isPadding(z, valid - 1, cols)) valid--;
+            int valid = lengths.validRows(z, rows, cols);
             if (valid < rows) z = Arrays.copyOf(z, valid * cols);
             return new Response(source, k, null, valid, cols, z);
         }
@@ -152,17 +176,14 @@ sealed interface ResponseInput extends AutoCloseable permits ResponseInput.Npy, 
         private final List<String> names;
         private final Lengths lengths;
 
-        Safetensors(Path path, Lengths lengths) throws IOException {
-            this.source = path.toString();
+        Safetensors(Path path, String source, Lengths lengths) throws IOException {
+            this.source = source;
             this.lengths = lengths;
             this.file = SafetensorsFile.open(path);
             this.names = new ArrayList<>(file.names());
             try {
                 if (names.isEmpty())
                     throw new IllegalArgumentException(source + ": holds no tensors (an empty safetensors file): nothing to measure");
-                if (lengths instanceof FromFile f)
-                    throw new IllegalArgumentException(f.file() + ": --lengths pairs with a batch .npy, not with " + source
-                            + " (its tensors already have their own lengths)");
                 for (String name : names) {
                     TensorInfo info = file.info(name);
                     if (!info.dtype().isFloating() || info.rank() != 2 || info.dim(1) < 1 || info.dim(0) > Integer.MAX_VALUE)
@@ -189,9 +210,9 @@ sealed interface ResponseInput extends AutoCloseable permits ResponseInput.Npy, 
         public Response read(int k) throws IOException {
             String name = names.get(k);
             TensorInfo info = file.info(name);
-            int rows = (int) info.dim(0), cols = (int) info.dim(1), valid = rows;
+            int rows = (int) info.dim(0), cols = (int) info.dim(1);
             double[] z = file.readDoubles(name);
-            if (lengths instanceof FromPadding p) while (valid > 0 && p.isPadding(z, valid - 1, cols)) valid--;
+            int valid = lengths.validRows(z, rows, cols);
             if (valid < rows) z = Arrays.copyOf(z, valid * cols);
             return new Response(source, k, name, valid, cols, z);
         }

@@ -15,12 +15,16 @@ import java.util.NoSuchElementException;
  * The responses of all inputs, in order, as {@link HiddenStates} for {@code RankBatch.measureStream}. Reads one
  * response per {@link #next()} and remembers its label, so results (which come back in input order) can be
  * matched with {@link #nextLabel()}. Non-finite values are reported with the file, response, row and column.
- * With {@code pool}, it also keeps each response's mean row z_i (spec §4) for the dataset-level metrics.
+ * With {@link Pooling#MEAN_ROWS}, it also keeps each response's mean row z_i (spec §4) for the dataset-level
+ * metrics. Public for {@code spark.MetricsTask}, which streams each file's responses through it on an executor.
  */
-final class ResponseStream implements Iterator<HiddenStates> {
+public final class ResponseStream implements Iterator<HiddenStates> {
+
+    /** Whether the stream keeps each response's mean row z_i (for {@code --global}, spec §4). */
+    public enum Pooling { NONE, MEAN_ROWS }
 
     /** Which response a result belongs to. */
-    record Label(String source, int index, String tensor, int rows, int cols) {
+    public record Label(String source, int index, String tensor, int rows, int cols) {
     }
 
     private final List<ResponseInput> inputs;
@@ -28,9 +32,9 @@ final class ResponseStream implements Iterator<HiddenStates> {
     private final List<double[]> means;
     private int input, k, pooledCols = -1;
 
-    ResponseStream(List<ResponseInput> inputs, boolean pool) {
+    public ResponseStream(List<ResponseInput> inputs, Pooling pooling) {
         this.inputs = inputs;
-        this.means = pool ? new ArrayList<>() : null;
+        this.means = pooling == Pooling.MEAN_ROWS ? new ArrayList<>() : null;
     }
 
     @Override
@@ -74,10 +78,15 @@ final class ResponseStream implements Iterator<HiddenStates> {
     }
 
     /** The label of the oldest response whose result has not been matched yet. */
-    Label nextLabel() {
+    public Label nextLabel() {
         Label l = pending.poll();
         if (l == null) throw new IllegalStateException("more results than responses read");
         return l;
+    }
+
+    /** z_i of every response read so far, in input order (empty under {@link Pooling#NONE}). */
+    public List<double[]> meanRows() {
+        return means == null ? List.of() : List.copyOf(means);
     }
 
     /** Zg: the mean rows of every response read, N×d in input order (spec §4). */

@@ -7,6 +7,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.verl4j.cli.MetricsJson;
 import org.verl4j.rank.DatasetRank;
 import org.verl4j.rank.WindowSeries;
 import org.verl4j.rank.HiddenStates;
@@ -85,9 +86,9 @@ final class MetricsJob {
             Optional<DatasetRank> dataset = Optional.empty();
             if (global.isPresent()) {
                 HiddenStates zg = pooled(outcomes);
-                DatasetRank g = DatasetRank.ofPooled(zg, global.get().stride(),
-                        settings.output() == MetricsRows.Columns.WITH_WINDOWS ? WindowSeries.KEEP : WindowSeries.DROP);
-                output.lines(GLOBAL, List.of(GlobalJson.line(g, zg.cols(), settings.output())));
+                WindowSeries series = settings.output() == MetricsRows.Columns.WITH_WINDOWS ? WindowSeries.KEEP : WindowSeries.DROP;
+                DatasetRank g = DatasetRank.ofPooled(zg, global.get().stride(), series);
+                output.lines(GLOBAL, List.of(MetricsJson.globalLine(g, zg.cols(), series)));
                 dataset = Optional.of(g);
             }
             return new Report(files.size(), responses, failures, dataset);

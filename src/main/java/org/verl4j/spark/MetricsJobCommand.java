@@ -1,5 +1,7 @@
 package org.verl4j.spark;
 
+import org.verl4j.cli.ResponseInput;
+import org.verl4j.cli.ResponseStream;
 import org.verl4j.rank.DatasetRank;
 import org.verl4j.rank.RankOptions;
 import org.verl4j.rank.Truncation;
@@ -74,10 +76,11 @@ final class MetricsJobCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (formats.isEmpty()) throw new IllegalArgumentException("--format needs json, parquet or both");
-        RowRule rule = paddingValue != null ? new RowRule.TrailingPadding(parsePadding(paddingValue)) : new RowRule.AllRows();
+        ResponseInput.Lengths rule = paddingValue != null ? new ResponseInput.FromPadding(parsePadding(paddingValue))
+                : new ResponseInput.AllRows();
         MetricsSettings settings = new MetricsSettings(stride, maxLen, truncate,
                 windows ? MetricsRows.Columns.WITH_WINDOWS : MetricsRows.Columns.PLAIN,
-                global ? MetricsSettings.Pooling.MEAN_ROWS : MetricsSettings.Pooling.NONE, rule);
+                global ? ResponseStream.Pooling.MEAN_ROWS : ResponseStream.Pooling.NONE, rule);
         Optional<MetricsJob.Global> g = global ? Optional.of(new MetricsJob.Global(globalStride)) : Optional.empty();
         MetricsJob.Report report = MetricsJob.run(spark.session("metrics"), inputs, settings, g, formats, out,
                 partitions, strict ? Strictness.STRICT : Strictness.LENIENT);

@@ -1,5 +1,7 @@
 package org.verl4j.spark;
 
+import org.verl4j.cli.ResponseInput;
+import org.verl4j.cli.ResponseStream;
 import org.verl4j.rank.RankOptions;
 import org.verl4j.rank.Truncation;
 
@@ -12,14 +14,11 @@ import java.io.Serializable;
  * @param maxLen       M of spec §3
  * @param truncation   which M rows ERV/ERA keep
  * @param output       the columns of a response row
- * @param pool         whether to keep each response's mean row z_i for spec §4
+ * @param pool         whether tasks return each response's mean row z_i (for {@code --global}, spec §4)
  * @param rowRule      which rows of a response count
  */
-record MetricsSettings(int stride, int maxLen, Truncation truncation, MetricsRows.Columns output, Pooling pool,
-                       RowRule rowRule) implements Serializable {
-
-    /** Whether tasks return the mean rows z_i (for {@code --global}). */
-    enum Pooling { NONE, MEAN_ROWS }
+record MetricsSettings(int stride, int maxLen, Truncation truncation, MetricsRows.Columns output, ResponseStream.Pooling pool,
+                       ResponseInput.Lengths rowRule) implements Serializable {
 
     MetricsSettings {
         new RankOptions(stride, maxLen, truncation);                   // validates on the driver, before any task
