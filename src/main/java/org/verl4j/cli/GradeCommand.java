@@ -1,14 +1,13 @@
 package org.verl4j.cli;
 
 import org.verl4j.io.AtomicFile;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.verl4j.grader.GradeCounts;
 import org.verl4j.grader.GradingExecutor;
 import org.verl4j.grader.GradingItem;
 import org.verl4j.grader.MathGrader;
 import org.verl4j.grader.Verdict;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -39,17 +38,8 @@ public final class GradeCommand implements Callable<Integer> {
             + OutputTarget.HELP_NOTE)
     Path out;
 
-    @Option(names = "--response-field", defaultValue = "response", description = "Field with the model output (default: ${DEFAULT-VALUE}).")
-    String responseField;
-
-    @Option(names = "--answer-field", defaultValue = "answer", description = "Field with the ground truth (default: ${DEFAULT-VALUE}).")
-    String answerField;
-
-    @Option(names = "--dataset-field", defaultValue = "dataset", description = "Field with the data set name (default: ${DEFAULT-VALUE}).")
-    String datasetField;
-
-    @Option(names = "--dataset", description = "Data set name for lines that carry none (e.g. gsm8k, aqua, minerva_math).")
-    String defaultDataset;
+    @Mixin
+    GradeFieldOptions fields;
 
     @Option(names = "--threads", description = "Worker threads (default and most: available processors; more are capped, since"
             + " items waiting for a core would spend their deadline).")
@@ -65,8 +55,6 @@ public final class GradeCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Override
     public Integer call() throws IOException {
         if (!Files.isRegularFile(input)) throw new IllegalArgumentException("--input " + input + ": no such file");
@@ -74,8 +62,7 @@ public final class GradeCommand implements Callable<Integer> {
         int workers = threads != null ? threads : GradingExecutor.maxThreads();
         if (workers < 1) throw new IllegalArgumentException("--threads must be at least 1, got " + workers);
         if (timeoutMillis < 1) throw new IllegalArgumentException("--timeout-ms must be at least 1, got " + timeoutMillis);
-        GradeInput parsed = GradeInput.read(input, new GradeInput.Fields(responseField, answerField, datasetField),
-                defaultDataset);
+        GradeInput parsed = GradeInput.read(input, fields.fields());
         PrintWriter err = spec.commandLine().getErr();
         for (String problem : parsed.malformed()) err.println("verl4j grade: skipped " + problem);
         if (strict && !parsed.malformed().isEmpty()) {
@@ -92,19 +79,10 @@ public final class GradeCommand implements Callable<Integer> {
             verdicts = executor.gradeAll(items);
         }
         List<String> lines = new ArrayList<>(verdicts.size());
-        for (int k = 0; k < verdicts.size(); k++) lines.add(annotate(parsed.rows().get(k).json(), verdicts.get(k)));
+        for (int k = 0; k < verdicts.size(); k++) lines.add(parsed.rows().get(k).graded(verdicts.get(k)));
         write(lines);
-        err.println(GradeSummary.of(verdicts, parsed.malformed().size()).describe(input.toString()));
+        err.println(GradeCounts.of(verdicts, parsed.malformed().size()).describe(input.toString()));
         return 0;
-    }
-
-    private static String annotate(ObjectNode json, Verdict v) throws IOException {
-        ObjectNode o = json.deepCopy();
-        o.put("extracted", v.extracted());
-        o.put("correct", v.correct());
-        o.put("reason", v.reason());
-        o.put("timed_out", v.timedOut());
-        return JSON.writeValueAsString(o);
     }
 
     private void write(List<String> lines) throws IOException {
@@ -117,9 +95,5 @@ public final class GradeCommand implements Callable<Integer> {
         AtomicFile.writeText(out, writer -> {
             for (String line : lines) writer.write(line + "\n");
         });
-    }
-
-    static JsonNode readTree(String line) throws IOException {
-        return JSON.readTree(line);
     }
 }

@@ -6,6 +6,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.verl4j.cli.GradeInput;
+import org.verl4j.grader.GradeCounts;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -39,7 +41,7 @@ final class GradeJob {
     private GradeJob() {
     }
 
-    static Report run(SparkSession spark, String input, GradeFields fields, GraderFactory grader, int threadsPerTask, long timeoutMillis,
+    static Report run(SparkSession spark, String input, GradeInput.Fields fields, GraderFactory grader, int threadsPerTask, long timeoutMillis,
                       String out, int partitions, Strictness strictness) throws IOException {
         if (threadsPerTask < 1) throw new IllegalArgumentException("--threads-per-task must be ≥ 1, got " + threadsPerTask);
         if (timeoutMillis < 1) throw new IllegalArgumentException("--timeout-ms must be ≥ 1, got " + timeoutMillis);

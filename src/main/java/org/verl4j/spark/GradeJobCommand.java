@@ -1,5 +1,6 @@
 package org.verl4j.spark;
 
+import org.verl4j.cli.GradeFieldOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,17 +24,8 @@ final class GradeJobCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (must not exist).")
     String out;
 
-    @Option(names = "--response-field", defaultValue = "response", description = "Field with the model output (default: ${DEFAULT-VALUE}).")
-    String responseField;
-
-    @Option(names = "--answer-field", defaultValue = "answer", description = "Field with the ground truth (default: ${DEFAULT-VALUE}).")
-    String answerField;
-
-    @Option(names = "--dataset-field", defaultValue = "dataset", description = "Field with the data set name (default: ${DEFAULT-VALUE}).")
-    String datasetField;
-
-    @Option(names = "--dataset", description = "Data set name for lines that carry none.")
-    String defaultDataset;
+    @Mixin
+    GradeFieldOptions fields;
 
     @Option(names = "--threads-per-task", defaultValue = "1", description = "Grader threads in each Spark task (default: ${DEFAULT-VALUE}).")
     int threadsPerTask;
@@ -55,8 +47,7 @@ final class GradeJobCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        GradeFields fields = new GradeFields(responseField, answerField, datasetField, defaultDataset);
-        GradeJob.Report report = GradeJob.run(spark.session("grade"), input, fields, GraderFactory.MATH, threadsPerTask, timeoutMillis, out,
+        GradeJob.Report report = GradeJob.run(spark.session("grade"), input, fields.fields(), GraderFactory.MATH, threadsPerTask, timeoutMillis, out,
                 partitions, strict ? Strictness.STRICT : Strictness.LENIENT);
         PrintWriter err = spec.commandLine().getErr();
         for (String problem : report.malformed()) err.println("verl4j grade: skipped " + problem);

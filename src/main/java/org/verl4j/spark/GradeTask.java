@@ -1,5 +1,7 @@
 package org.verl4j.spark;
 
+import org.verl4j.cli.GradeInput;
+import org.verl4j.grader.GradeCounts;
 import org.verl4j.grader.GradingExecutor;
 import org.verl4j.grader.GradingItem;
 import org.verl4j.grader.Verdict;
@@ -23,39 +25,36 @@ final class GradeTask {
     private GradeTask() {
     }
 
-    static Iterator<LineOutcome> run(Iterator<Tuple2<String, Long>> lines, String source, GradeFields fields,
+    static Iterator<LineOutcome> run(Iterator<Tuple2<String, Long>> lines, String source, GradeInput.Fields fields,
                                      GraderFactory grader, int threads, long timeoutMillis) {
         List<LineOutcome> out = new ArrayList<>();
         try (GradingExecutor executor = new GradingExecutor(grader.create(), threads, timeoutMillis)) {
-            List<Long> numbers = new ArrayList<>(CHUNK);
-            List<GradeLine.Parsed> parsed = new ArrayList<>(CHUNK);
+            List<GradeInput.Row> parsed = new ArrayList<>(CHUNK);
             while (lines.hasNext()) {
                 Tuple2<String, Long> next = lines.next();
                 long number = next._2() + 1;
                 if (next._1().isBlank()) continue;
                 try {
-                    parsed.add(GradeLine.parse(next._1(), fields));
-                    numbers.add(number);
-                } catch (GradeLine.Malformed e) {
-                    flush(executor, numbers, parsed, out);                   // keep the outcomes in line order
+                    parsed.add(GradeInput.parse(number, next._1(), fields));
+                } catch (GradeInput.MalformedLine e) {
+                    flush(executor, parsed, out);                   // keep the outcomes in line order
                     out.add(new LineOutcome.Malformed(number, source + " line " + number + ": " + e.getMessage()));
                 }
-                if (parsed.size() == CHUNK) flush(executor, numbers, parsed, out);
+                if (parsed.size() == CHUNK) flush(executor, parsed, out);
             }
-            flush(executor, numbers, parsed, out);
+            flush(executor, parsed, out);
         }
         return out.iterator();
     }
 
-    private static void flush(GradingExecutor executor, List<Long> numbers, List<GradeLine.Parsed> parsed, List<LineOutcome> out) {
+    private static void flush(GradingExecutor executor, List<GradeInput.Row> parsed, List<LineOutcome> out) {
         if (parsed.isEmpty()) return;
         List<GradingItem> items = new ArrayList<>(parsed.size());
-        for (GradeLine.Parsed p : parsed) items.add(p.item());
+        for (GradeInput.Row p : parsed) items.add(p.item());
         List<Verdict> verdicts = executor.gradeAll(items);
         for (int k = 0; k < verdicts.size(); k++)
-            out.add(new LineOutcome.Graded(numbers.get(k), GradeLine.annotate(parsed.get(k).json(), verdicts.get(k)),
+            out.add(new LineOutcome.Graded(parsed.get(k).lineNumber(), parsed.get(k).graded(verdicts.get(k)),
                     GradeCounts.of(verdicts.get(k))));
-        numbers.clear();
         parsed.clear();
     }
 }

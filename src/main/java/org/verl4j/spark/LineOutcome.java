@@ -1,5 +1,7 @@
 package org.verl4j.spark;
 
+import org.verl4j.grader.GradeCounts;
+
 import java.io.Serializable;
 
 /** What a grade task returns for one non-blank input line (numbered from 1, as the CLI numbers them). */

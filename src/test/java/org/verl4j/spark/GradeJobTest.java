@@ -5,6 +5,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verl4j.cli.GradeInput;
+import org.verl4j.grader.GradeCounts;
 import org.verl4j.grader.Verdict;
 
 import java.io.IOException;
@@ -104,7 +106,7 @@ class GradeJobTest {
         };
         Path out = dir.resolve("out-stuck");
         long start = System.nanoTime();
-        GradeJob.Report report = GradeJob.run(spark, stuck.toString(), new GradeFields("response", "answer", "dataset", null),
+        GradeJob.Report report = GradeJob.run(spark, stuck.toString(), new GradeInput.Fields("response", "answer", "dataset", null),
                 sleepsOnStuck, 1, 200, out.toString(), 0, Strictness.LENIENT);
         assertThat((System.nanoTime() - start) / 1e9).as("seconds (the stuck item would sleep 600 s)").isLessThan(300);
         assertThat(report.counts()).isEqualTo(new GradeCounts(3, 1, 1, 0, 0, 0));
