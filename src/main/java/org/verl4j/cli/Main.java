@@ -31,12 +31,20 @@ public final class Main implements Runnable {
 
     /** Builds the command line with every subcommand and the error policy. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Main());
+        return withErrorPolicy(new CommandLine(new Main()), "verl4j");
+    }
+
+    /**
+     * The error policy of verl4j's command lines (this one and {@code verl4j-spark}): an exception from a command
+     * is one line {@code <program>: error: <message>}, exit 1, its stack trace only under {@code --debug}; a
+     * parameter error is one line plus where to look, exit 2, the usage only under {@code --debug}.
+     */
+    public static CommandLine withErrorPolicy(CommandLine cli, String program) {
         cli.setExecutionExceptionHandler((ex, line, parseResult) -> {
             boolean debug = parseResult.hasMatchedOption("--debug")
                     || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
             if (debug) ex.printStackTrace(line.getErr());
-            line.getErr().println("verl4j: error: " + messageOf(ex));
+            line.getErr().println(program + ": error: " + messageOf(ex));
             return 1;
         });
         // picocli's own usage dump is 40 lines; a parameter error is one line plus where to look, for every
@@ -44,14 +52,15 @@ public final class Main implements Runnable {
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine line = ex.getCommandLine();
             if (java.util.Arrays.asList(args).contains("--debug")) line.usage(line.getErr());
-            line.getErr().println("verl4j: error: " + ex.getMessage().strip().replace('\n', ' ')
+            line.getErr().println(program + ": error: " + ex.getMessage().strip().replace('\n', ' ')
                     + " (see '" + line.getCommandSpec().qualifiedName() + " --help')");
             return 2;
         });
         return cli;
     }
 
-    static String messageOf(Throwable ex) {
+    /** The message of {@code ex} for one line: its first informative cause, file-system errors spelled out. */
+    public static String messageOf(Throwable ex) {
         Throwable t = ex;
         while (t.getCause() != null && (t.getMessage() == null || t.getMessage().equals(t.getCause().toString()))) {
             t = t.getCause();                                    // a wrapper that only repeats its cause

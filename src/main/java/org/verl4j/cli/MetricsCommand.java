@@ -5,9 +5,9 @@ import org.verl4j.rank.DatasetRank;
 import org.verl4j.rank.HiddenStates;
 import org.verl4j.rank.RankBatch;
 import org.verl4j.rank.RankOptions;
-import org.verl4j.rank.Truncation;
 import org.verl4j.rank.WindowSeries;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -22,7 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
 /**
@@ -48,28 +48,8 @@ public final class MetricsCommand implements Callable<Integer> {
             description = "Valid lengths (1-D integer .npy, N entries in [0, T]) of a batch input; repeat it for several batches, in input order.")
     List<Path> lengths = new ArrayList<>();
 
-    @Option(names = "--lengths-from-padding", paramLabel = "VALUE",
-            description = "Trailing rows whose values all equal VALUE (a number or nan) are padding; earlier rows equal to VALUE stay data.")
-    String paddingValue;
-
-    @Option(names = "--stride", paramLabel = "s", description = "Window stride s (default ${DEFAULT-VALUE}).")
-    int stride = RankOptions.DEFAULTS.stride();
-
-    @Option(names = "--max-len", paramLabel = "M", description = "Truncation length M for ERV/ERA (default ${DEFAULT-VALUE}).")
-    int maxLen = RankOptions.DEFAULTS.maxLen();
-
-    @Option(names = "--truncate", paramLabel = "tail|head|none",
-            description = "Which M rows ERV/ERA keep when T > M (default ${DEFAULT-VALUE}); ER always uses every row.")
-    String truncate = RankOptions.DEFAULTS.truncation().name().toLowerCase(Locale.ROOT);
-
-    @Option(names = "--global", description = "Also the dataset-level metrics of spec §4 over all responses, as a last line.")
-    boolean global;
-
-    @Option(names = "--global-stride", paramLabel = "s", description = "Stride over the response axis for --global (default ${DEFAULT-VALUE}).")
-    int globalStride = DatasetRank.DEFAULT_STRIDE;
-
-    @Option(names = "--windows", description = "Include the per-window series {end, er, v, a} (v, a null where undefined).")
-    boolean windows;
+    @Mixin
+    MetricsOptions measure;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: available processors, ${DEFAULT-VALUE} here).")
     int threads = Runtime.getRuntime().availableProcessors();
@@ -83,25 +63,26 @@ public final class MetricsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RankOptions options = new RankOptions(stride, maxLen, truncation());
-        if (global && globalStride < 1) throw new IllegalArgumentException("--global-stride must be ≥ 1, got " + globalStride);
+        RankOptions options = measure.rankOptions();
+        OptionalInt globalStride = measure.globalStride();
         if (threads < 1) throw new IllegalArgumentException("--threads must be ≥ 1, got " + threads);
-        if (!lengths.isEmpty() && paddingValue != null)
+        ResponseInput.Lengths rule = measure.rowRule();
+        if (!lengths.isEmpty() && rule instanceof ResponseInput.FromPadding)
             throw new IllegalArgumentException("give either --lengths or --lengths-from-padding, not both");
         List<Path> read = new ArrayList<>(inputs);
         read.addAll(lengths);
         OutputTarget.refuseInputs("--out", out, read);
-        List<ResponseInput> opened = open();
+        List<ResponseInput> opened = open(rule);
         try {
             if (out != null) {
                 AtomicFile.write(out, stream -> {
                     Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-                    measure(opened, options, w);
+                    measure(opened, options, globalStride, w);
                     w.flush();
                 });
             } else {
                 Writer w = spec.commandLine().getOut();
-                measure(opened, options, w);
+                measure(opened, options, globalStride, w);
                 w.flush();
             }
         } finally {
@@ -110,10 +91,10 @@ public final class MetricsCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void measure(List<ResponseInput> inputs, RankOptions options, Writer w) throws IOException {
-        ResponseStream stream = new ResponseStream(inputs, global ? ResponseStream.Pooling.MEAN_ROWS : ResponseStream.Pooling.NONE);
-        MetricsJson json = new MetricsJson(w, windows);
-        WindowSeries series = windows ? WindowSeries.KEEP : WindowSeries.DROP;
+    private void measure(List<ResponseInput> inputs, RankOptions options, OptionalInt globalStride, Writer w) throws IOException {
+        ResponseStream stream = new ResponseStream(inputs, measure.pooling());
+        WindowSeries series = measure.windowSeries();
+        MetricsJson json = new MetricsJson(w, series);
         try {
             RankBatch.measureStream(stream, options, series, threads, r -> {
                 try {
@@ -125,16 +106,14 @@ public final class MetricsCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        if (global) {
+        if (globalStride.isPresent()) {
             HiddenStates zg = stream.pooled();
-            json.global(DatasetRank.ofPooled(zg, globalStride, series), zg.cols());
+            json.global(DatasetRank.ofPooled(zg, globalStride.getAsInt(), series), zg.cols());
         }
     }
 
     /** Opens and validates every input (headers, shapes, lengths) before any output is written. */
-    private List<ResponseInput> open() throws IOException {
-        ResponseInput.Lengths rule = paddingValue != null ? new ResponseInput.FromPadding(parsePadding(paddingValue))
-                : new ResponseInput.AllRows();
+    private List<ResponseInput> open(ResponseInput.Lengths rule) throws IOException {
         List<ResponseInput> opened = new ArrayList<>();
         try {
             List<ResponseInput.Npy> batches = new ArrayList<>();
@@ -157,23 +136,6 @@ public final class MetricsCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             for (ResponseInput in : opened) in.close();
             throw e;
-        }
-    }
-
-    private Truncation truncation() {
-        try {
-            return Truncation.valueOf(truncate.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException unknown) {
-            throw new IllegalArgumentException("--truncate must be tail, head or none, got \"" + truncate + "\"");
-        }
-    }
-
-    private static double parsePadding(String text) {
-        if (text.equalsIgnoreCase("nan")) return Double.NaN;
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException bad) {
-            throw new IllegalArgumentException("--lengths-from-padding needs a number or nan, got \"" + text + "\"");
         }
     }
 }

@@ -24,12 +24,12 @@ public final class MetricsJson {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Writer out;
-    private final boolean withWindows;
+    private final WindowSeries series;
 
-    /** Lines go to {@code out}; {@code withWindows} adds the per-window series ({@code --windows}). */
-    MetricsJson(Writer out, boolean withWindows) {
+    /** Lines go to {@code out}; {@link WindowSeries#KEEP} adds the per-window series ({@code --windows}). */
+    MetricsJson(Writer out, WindowSeries series) {
         this.out = out;
-        this.withWindows = withWindows;
+        this.series = series;
     }
 
     /** {@code {"source", "index", ["tensor"], "T", "d", "er", "log_er", "traditional_rank", "erv", "era", …}}. */
@@ -47,13 +47,13 @@ public final class MetricsJson {
         o.put("era", r.era());
         o.put("erv_measured", r.ervMeasured());
         o.put("era_measured", r.eraMeasured());
-        if (withWindows) o.set("windows", windows(r.windows()));
+        if (series == WindowSeries.KEEP) o.set("windows", windows(r.windows()));
         line(o);
     }
 
-    /** Writes {@link #globalLine} with this writer's window setting. */
+    /** Writes {@link #globalLine} with this writer's window series setting. */
     void global(DatasetRank g, int d) throws IOException {
-        out.write(globalLine(g, d, withWindows ? WindowSeries.KEEP : WindowSeries.DROP));
+        out.write(globalLine(g, d, series));
         out.write('\n');
     }
 

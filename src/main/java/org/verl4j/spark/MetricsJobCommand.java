@@ -1,10 +1,8 @@
 package org.verl4j.spark;
 
-import org.verl4j.cli.ResponseInput;
-import org.verl4j.cli.ResponseStream;
-import org.verl4j.rank.DatasetRank;
+import org.verl4j.cli.MetricsOptions;
 import org.verl4j.rank.RankOptions;
-import org.verl4j.rank.Truncation;
+import org.verl4j.rank.WindowSeries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,27 +37,8 @@ final class MetricsJobCommand implements Callable<Integer> {
     @Option(names = "--format", split = ",", paramLabel = "json,parquet", description = "Row formats (default: json,parquet).")
     Set<OutputFormat> formats = EnumSet.allOf(OutputFormat.class);
 
-    @Option(names = "--lengths-from-padding", paramLabel = "VALUE",
-            description = "Trailing rows whose values all equal VALUE (a number or nan) are padding.")
-    String paddingValue;
-
-    @Option(names = "--stride", paramLabel = "s", description = "Window stride s (default ${DEFAULT-VALUE}).")
-    int stride = RankOptions.DEFAULTS.stride();
-
-    @Option(names = "--max-len", paramLabel = "M", description = "Truncation length M for ERV/ERA (default ${DEFAULT-VALUE}).")
-    int maxLen = RankOptions.DEFAULTS.maxLen();
-
-    @Option(names = "--truncate", paramLabel = "tail|head|none", description = "Which M rows ERV/ERA keep (default ${DEFAULT-VALUE}).")
-    Truncation truncate = RankOptions.DEFAULTS.truncation();
-
-    @Option(names = "--global", description = "Also the dataset-level metrics of spec §4 (global.json).")
-    boolean global;
-
-    @Option(names = "--global-stride", paramLabel = "s", description = "Stride over the response axis for --global (default ${DEFAULT-VALUE}).")
-    int globalStride = DatasetRank.DEFAULT_STRIDE;
-
-    @Option(names = "--windows", description = "Include the per-window series {end, er, v, a}.")
-    boolean windows;
+    @Mixin
+    MetricsOptions measure;
 
     @Option(names = "--partitions", paramLabel = "P", description = "Tasks to split the files into (default: min(files, 4 × default parallelism)).")
     int partitions;
@@ -76,12 +55,12 @@ final class MetricsJobCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (formats.isEmpty()) throw new IllegalArgumentException("--format needs json, parquet or both");
-        ResponseInput.Lengths rule = paddingValue != null ? new ResponseInput.FromPadding(parsePadding(paddingValue))
-                : new ResponseInput.AllRows();
-        MetricsSettings settings = new MetricsSettings(stride, maxLen, truncate,
-                windows ? MetricsRows.Columns.WITH_WINDOWS : MetricsRows.Columns.PLAIN,
-                global ? ResponseStream.Pooling.MEAN_ROWS : ResponseStream.Pooling.NONE, rule);
-        Optional<MetricsJob.Global> g = global ? Optional.of(new MetricsJob.Global(globalStride)) : Optional.empty();
+        RankOptions options = measure.rankOptions();
+        MetricsSettings settings = new MetricsSettings(options.stride(), options.maxLen(), options.truncation(),
+                measure.windowSeries() == WindowSeries.KEEP ? MetricsRows.Columns.WITH_WINDOWS : MetricsRows.Columns.PLAIN,
+                measure.pooling(), measure.rowRule());
+        Optional<MetricsJob.Global> g = measure.globalStride().isPresent()
+                ? Optional.of(new MetricsJob.Global(measure.globalStride().getAsInt())) : Optional.empty();
         MetricsJob.Report report = MetricsJob.run(spark.session("metrics"), inputs, settings, g, formats, out,
                 partitions, strict ? Strictness.STRICT : Strictness.LENIENT);
         var err = spec.commandLine().getErr();
@@ -91,14 +70,5 @@ final class MetricsJobCommand implements Callable<Integer> {
                 + (report.failures().isEmpty() ? "" : "; " + report.failures().size() + " unreadable, listed in " + MetricsJob.FAILURES));
         err.flush();
         return 0;
-    }
-
-    private static double parsePadding(String text) {
-        if (text.equalsIgnoreCase("nan")) return Double.NaN;
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException bad) {
-            throw new IllegalArgumentException("--lengths-from-padding needs a number or nan, got \"" + text + "\"");
-        }
     }
 }
