@@ -39,15 +39,11 @@ public final class GradeCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
-    GradeFieldOptions fields;
+    GradeOptions grading;
 
     @Option(names = "--threads", description = "Worker threads (default and most: available processors; more are capped, since"
             + " items waiting for a core would spend their deadline).")
     Integer threads;
-
-    @Option(names = "--timeout-ms", defaultValue = "5000", description = "Per-item time limit in ms, counted from when the item starts; a timeout is wrong and"
-            + " counted. The whole run takes at most (items / threads + 1) x this (default: ${DEFAULT-VALUE}).")
-    long timeoutMillis;
 
     @Option(names = "--strict", description = "Fail (exit 1, no output) when any line is malformed.")
     boolean strict;
@@ -61,8 +57,8 @@ public final class GradeCommand implements Callable<Integer> {
         OutputTarget.refuseInputs("--out", out, List.of(input));
         int workers = threads != null ? threads : GradingExecutor.maxThreads();
         if (workers < 1) throw new IllegalArgumentException("--threads must be at least 1, got " + workers);
-        if (timeoutMillis < 1) throw new IllegalArgumentException("--timeout-ms must be at least 1, got " + timeoutMillis);
-        GradeInput parsed = GradeInput.read(input, fields.fields());
+        long timeoutMillis = grading.timeoutMillis();
+        GradeInput parsed = GradeInput.read(input, grading.fields());
         PrintWriter err = spec.commandLine().getErr();
         for (String problem : parsed.malformed()) err.println("verl4j grade: skipped " + problem);
         if (strict && !parsed.malformed().isEmpty()) {

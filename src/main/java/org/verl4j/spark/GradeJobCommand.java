@@ -1,6 +1,6 @@
 package org.verl4j.spark;
 
-import org.verl4j.cli.GradeFieldOptions;
+import org.verl4j.cli.GradeOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,19 +25,13 @@ final class GradeJobCommand implements Callable<Integer> {
     String out;
 
     @Mixin
-    GradeFieldOptions fields;
+    GradeOptions grading;
 
     @Option(names = "--threads-per-task", defaultValue = "1", description = "Grader threads in each Spark task (default: ${DEFAULT-VALUE}).")
     int threadsPerTask;
 
-    @Option(names = "--timeout-ms", defaultValue = "5000", description = "Per-item time limit in ms; a timeout is wrong and counted (default: ${DEFAULT-VALUE}).")
-    long timeoutMillis;
-
     @Option(names = "--partitions", paramLabel = "P", description = "Minimum number of input splits (default: Spark's).")
     int partitions;
-
-    @Option(names = "--strict", description = "Fail, writing nothing, when any line is malformed.")
-    boolean strict;
 
     @Mixin
     SparkOptions spark;
@@ -47,8 +41,8 @@ final class GradeJobCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        GradeJob.Report report = GradeJob.run(spark.session("grade"), input, fields.fields(), GraderFactory.MATH, threadsPerTask, timeoutMillis, out,
-                partitions, strict ? Strictness.STRICT : Strictness.LENIENT);
+        GradeJob.Report report = GradeJob.run(spark.session("grade"), input, grading.fields(), GraderFactory.MATH, threadsPerTask, grading.timeoutMillis(), out,
+                partitions, spark.strictness());
         PrintWriter err = spec.commandLine().getErr();
         for (String problem : report.malformed()) err.println("verl4j grade: skipped " + problem);
         err.println(report.counts().describe(input));

@@ -43,9 +43,6 @@ final class MetricsJobCommand implements Callable<Integer> {
     @Option(names = "--partitions", paramLabel = "P", description = "Tasks to split the files into (default: min(files, 4 × default parallelism)).")
     int partitions;
 
-    @Option(names = "--strict", description = "Fail, writing no rows, when any file is unreadable.")
-    boolean strict;
-
     @Mixin
     SparkOptions spark;
 
@@ -62,7 +59,7 @@ final class MetricsJobCommand implements Callable<Integer> {
         Optional<MetricsJob.Global> g = measure.globalStride().isPresent()
                 ? Optional.of(new MetricsJob.Global(measure.globalStride().getAsInt())) : Optional.empty();
         MetricsJob.Report report = MetricsJob.run(spark.session("metrics"), inputs, settings, g, formats, out,
-                partitions, strict ? Strictness.STRICT : Strictness.LENIENT);
+                partitions, spark.strictness());
         var err = spec.commandLine().getErr();
         for (String failure : report.failures()) err.println("verl4j-spark metrics: skipped " + failure);
         err.println("verl4j-spark metrics: " + report.responses() + " response(s) from " + (report.files() - report.failures().size())
