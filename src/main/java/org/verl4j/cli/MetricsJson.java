@@ -10,10 +10,11 @@ import org.verl4j.rank.WindowPoint;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * The JSON Lines of {@code verl4j metrics}: one object per response, then optionally {@code {"global": {...}}}.
- * Undefined window velocities/accelerations (NaN in {@link WindowPoint}) are written as {@code null}.
+ * Undefined window velocities/accelerations (empty in {@link WindowPoint}) are written as {@code null}.
  */
 final class MetricsJson {
 
@@ -77,8 +78,8 @@ final class MetricsJson {
         return a;
     }
 
-    private static void putOrNull(ObjectNode o, String key, double value) {
-        if (Double.isNaN(value)) o.putNull(key); else o.put(key, value);
+    private static void putOrNull(ObjectNode o, String key, OptionalDouble value) {
+        if (value.isPresent()) o.put(key, value.getAsDouble()); else o.putNull(key);
     }
 
     private void line(ObjectNode o) throws IOException {

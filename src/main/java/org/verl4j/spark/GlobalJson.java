@@ -8,6 +8,7 @@ import org.verl4j.rank.DatasetRank;
 import org.verl4j.rank.WindowPoint;
 
 import java.io.UncheckedIOException;
+import java.util.OptionalDouble;
 
 /**
  * {@code global.json}: the line {@code verl4j metrics --global} ends with, {@code {"global": {"N", "d", "stride",
@@ -38,8 +39,8 @@ final class GlobalJson {
                 ObjectNode p = a.addObject();
                 p.put("end", w.end());
                 p.put("er", w.er());
-                if (Double.isNaN(w.velocity())) p.putNull("v"); else p.put("v", w.velocity());
-                if (Double.isNaN(w.acceleration())) p.putNull("a"); else p.put("a", w.acceleration());
+                putOrNull(p, "v", w.velocity());
+                putOrNull(p, "a", w.acceleration());
             }
         }
         ObjectNode wrapper = JSON.createObjectNode();
@@ -49,5 +50,9 @@ final class GlobalJson {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void putOrNull(ObjectNode o, String key, OptionalDouble value) {
+        if (value.isPresent()) o.put(key, value.getAsDouble()); else o.putNull(key);
     }
 }
