@@ -190,7 +190,7 @@ public final class Trainer implements AutoCloseable {
         TrainStep.State next = actor.state();
         engine.setPolicy(next.theta());
         long t4 = System.nanoTime();
-        StepMetrics m = StepReport.of(rollouts, graded, n, adv, update, dataset, config.optim().adamW().lr())
+        StepMetrics m = StepReport.of(rollouts, graded, n, adv, update, dataset)
                 .put(StepMetrics.TIME_GENERATE, (t1 - t0) / 1e9 - metricWait)
                 .put(StepMetrics.TIME_METRICS, metricWait + (t3 - t2) / 1e9)
                 .put(StepMetrics.TIME_METRICS_WAIT, metricWait)
