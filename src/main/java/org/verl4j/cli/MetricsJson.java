@@ -13,10 +13,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * The JSON Lines of {@code verl4j metrics}: one object per response, then optionally {@code {"global": {...}}}.
- * Undefined window velocities/accelerations (NaN in {@link WindowPoint}) are written as {@code null}.
+ * Undefined window velocities/accelerations (empty in {@link WindowPoint}) are written as {@code null}.
  * Public for {@code spark.MetricsJob}, whose {@code global.json} is {@link #globalLine}.
  */
 public final class MetricsJson {
@@ -95,8 +96,8 @@ public final class MetricsJson {
         return a;
     }
 
-    private static void putOrNull(ObjectNode o, String key, double value) {
-        if (Double.isNaN(value)) o.putNull(key); else o.put(key, value);
+    private static void putOrNull(ObjectNode o, String key, OptionalDouble value) {
+        if (value.isPresent()) o.put(key, value.getAsDouble()); else o.putNull(key);
     }
 
     private void line(ObjectNode o) throws IOException {

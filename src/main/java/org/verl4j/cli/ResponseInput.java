@@ -34,7 +34,7 @@ public sealed interface ResponseInput extends AutoCloseable permits ResponseInpu
         throw new IllegalArgumentException(source + ": unsupported input (expected .npy or .safetensors)");
     }
 
-    /** The file, as named on the command line. */
+    /** The file's name in messages (the {@code source} it was opened with). */
     String source();
 
     /** Number of responses. */

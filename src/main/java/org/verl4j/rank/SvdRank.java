@@ -76,13 +76,13 @@ public final class SvdRank {
         double sumE = 0, sumV = 0, sumA = 0, previousV = 0;
         for (int j = 1; j <= k; j++) {
             double e = EffectiveRank.fromSingularValues(w.windows()[j - 1]);        // E_j = ER(W_j)
-            double v = j >= 2 ? e - sumE / (j - 1) : Double.NaN;                    // v_j
-            double a = j >= 3 ? v - previousV : Double.NaN;                         // a_j
+            double v = j >= 2 ? e - sumE / (j - 1) : 0.0;                           // v_j (j ≥ 2)
+            double a = j >= 3 ? v - previousV : 0.0;                                // a_j (j ≥ 3)
             if (j >= 2) sumV += v;
             if (j >= 3) sumA += a;
             sumE += e;
             previousV = v;
-            if (series == WindowSeries.KEEP) points.add(new WindowPoint(j * s, e, v, a));
+            if (series == WindowSeries.KEEP) points.add(WindowPoint.of(j, j * s, e, v, a));
         }
         double erv = k >= 2 ? sumV / (k - 1) : 0.0, era = k >= 3 ? sumA / (k - 2) : 0.0;   // ERV, ERA
         double er = rowsT < 2 ? 0.0 : EffectiveRank.fromSingularValues(sigma);

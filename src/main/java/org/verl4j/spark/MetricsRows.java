@@ -10,11 +10,12 @@ import org.verl4j.rank.WindowPoint;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * A response's row in the metrics job's output: the fields of a {@code verl4j metrics} JSON line, same names,
  * same values (spec §2–§3), as a Spark row for JSON Lines and Parquet. {@code tensor} is null for .npy inputs
- * (the CLI omits it); undefined window velocities/accelerations (NaN in {@link WindowPoint}) are null, as in
+ * (the CLI omits it); undefined window velocities/accelerations (empty in {@link WindowPoint}) are null, as in
  * the CLI.
  */
 final class MetricsRows {
@@ -69,7 +70,7 @@ final class MetricsRows {
         return rows;
     }
 
-    private static Double orNull(double value) {
-        return Double.isNaN(value) ? null : value;
+    private static Double orNull(OptionalDouble value) {
+        return value.isPresent() ? value.getAsDouble() : null;
     }
 }

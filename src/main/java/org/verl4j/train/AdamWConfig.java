@@ -21,6 +21,11 @@ public record AdamWConfig(double lr, double beta1, double beta2, double eps, dou
         if (!(maxGradNorm > 0)) throw new IllegalArgumentException("maxGradNorm must be > 0 (∞ for no clipping), got " + maxGradNorm);
     }
 
+    /** The same settings with learning rate {@code lr} (a schedule's lr(t)). */
+    public AdamWConfig withLr(double lr) {
+        return new AdamWConfig(lr, beta1, beta2, eps, weightDecay, maxGradNorm);
+    }
+
     /** The authors' settings (spec §8): lr 5e-7, β 0.9/0.999, ε 1e-8, λ 0.01, clip 1.0. */
     public static AdamWConfig defaults() {
         return new AdamWConfig(5e-7, 0.9, 0.999, 1e-8, 0.01, 1.0);

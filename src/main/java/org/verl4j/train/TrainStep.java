@@ -21,8 +21,9 @@ import java.util.function.Supplier;
  * optimizer step over the K micro-batches of its {@link StepConfig}, each weighted w = 1/K:
  * <pre>
  * g = Σ_k (1/K)·∇θ L_k          K − 1 ACCUMULATE runs, then one UPDATE run
- * θ, m, v ← AdamW(θ, m, v, clip(g), t + 1)
+ * θ, m, v ← AdamW(θ, m, v, clip(g), t + 1)   at lr(t + 1) of the StepConfig's {@link LrSchedule}
  * </pre>
+ * The rate enters as host-computed scalar inputs ({@link StepInputs#optimizer}), so a schedule needs no new session.
  * Micro-batches are maps from the objective's batch input names (see {@link TrainStepGraph}) to tensors; the
  * forward's own inputs (token ids, features…) go in the same map. Every scalar hyperparameter comes from the
  * StepConfig ({@link StepInputs}); a micro-batch that names one, or names an input the graph does not take, is
@@ -34,10 +35,10 @@ import java.util.function.Supplier;
 public final class TrainStep implements AutoCloseable {
 
     /**
-     * Diagnostics of one optimizer step: each micro-batch's scalar outputs by name, ‖g‖₂ before clipping, and
-     * whether the update was skipped because that norm was not finite.
+     * Diagnostics of one optimizer step: each micro-batch's scalar outputs by name, ‖g‖₂ before clipping, whether
+     * the update was skipped because that norm was not finite, and the learning rate lr(t + 1) it was fed.
      */
-    public record Result(List<Map<String, Double>> microBatches, double gradNorm, boolean skipped) {
+    public record Result(List<Map<String, Double>> microBatches, double gradNorm, boolean skipped, double lr) {
     }
 
     /**
@@ -105,7 +106,8 @@ public final class TrainStep implements AutoCloseable {
             throw new IllegalArgumentException("an optimizer step takes " + config.microBatches()
                     + " micro-batch(es) (StepConfig.microBatches), got " + microBatches.size());
         HostTensor weight = HostTensor.scalar(type, 1.0 / microBatches.size());
-        Map<String, HostTensor> optimizerInputs = StepInputs.optimizer(config.optimizer(), t + 1, type);
+        AdamWConfig adam = config.optimizerAt(t + 1);
+        Map<String, HostTensor> optimizerInputs = StepInputs.optimizer(adam, t + 1, type);
         List<Map<String, Double>> diagnostics = new ArrayList<>();
         KeptOutputs acc = null;
         try {
@@ -141,7 +143,7 @@ public final class TrainStep implements AutoCloseable {
         }
         double norm = diagnostics.get(diagnostics.size() - 1).get(TrainStepGraph.GRAD_NORM);
         if (Double.isFinite(norm)) t++;                                          // a skipped step does not count
-        return new Result(diagnostics, norm, !Double.isFinite(norm));
+        return new Result(diagnostics, norm, !Double.isFinite(norm), adam.lr());
     }
 
     /** A micro-batch carries batch tensors only: the state and every hyperparameter come from this step. */

@@ -9,8 +9,8 @@
  *       critic).</li>
  *   <li>{@link org.verl4j.train.Objective}: the PPO actor loss of {@code org.verl4j.rl.ActorLoss}, SFT cross
  *       entropy, or the clipped critic loss of {@code org.verl4j.rl.ValueLoss}.</li>
- *   <li>{@link org.verl4j.train.StepConfig}: every hyperparameter of a step (objective, AdamW, micro-batches),
- *       defaults in {@link org.verl4j.train.StepConfig#DEFAULTS}; {@link org.verl4j.train.StepInputs} derives the
+ *   <li>{@link org.verl4j.train.StepConfig}: every hyperparameter of a step (objective, AdamW, micro-batches, the
+ *       learning-rate schedule {@link org.verl4j.train.LrSchedule}), defaults in {@link org.verl4j.train.StepConfig#DEFAULTS}; {@link org.verl4j.train.StepInputs} derives the
  *       graph's scalar inputs from it.</li>
  *   <li>{@link org.verl4j.train.TrainStepGraph}: the graph of one micro-batch (ACCUMULATE or UPDATE);
  *       {@link org.verl4j.train.TrainStep} owns θ, m, v, t and runs K micro-batches per optimizer step.</li>

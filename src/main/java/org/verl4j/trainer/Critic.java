@@ -47,11 +47,11 @@ final class Critic implements AutoCloseable {
         this.step = new TrainStep(ElementType.FLOAT, layout, forward, config, initialTheta(policy), ort);
     }
 
-    /** The critic's step configuration: the value loss, the actor's AdamW at the critic's rate, the same K. */
+    /** The critic's step configuration: the value loss, the actor's AdamW and lr schedule at the critic's rate, the same K. */
     static StepConfig stepConfig(TrainerConfig c) {
         return new StepConfig(new Objective.Critic(c.valueLoss()), new org.verl4j.train.AdamWConfig(c.criticLr(), c.optim().adamW().beta1(),
                 c.optim().adamW().beta2(), c.optim().adamW().eps(), c.optim().adamW().weightDecay(), c.optim().adamW().maxGradNorm()),
-                c.microBatchesPerUpdate());
+                c.microBatchesPerUpdate(), c.optim().schedule());
     }
 
     /** Body from the policy, value head zero. */

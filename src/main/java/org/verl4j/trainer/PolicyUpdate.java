@@ -24,9 +24,12 @@ import java.util.Random;
  */
 public final class PolicyUpdate {
 
-    /** Means over the step's micro-batches (losses, clip fractions, entropy, KL) and optimizer steps (grad norm). */
+    /**
+     * Means over the step's micro-batches (losses, clip fractions, entropy, KL) and optimizer steps (grad norm); lr is
+     * the learning rate of the step's last optimizer update (the schedule's lr(t)).
+     */
     public record Stats(double loss, double pgLoss, double clipFraction, double clipFractionLower, double ppoKl,
-                        double entropy, double kl, double gradNorm, double logProbGap, int optimizerSteps) {
+                        double entropy, double kl, double gradNorm, double logProbGap, int optimizerSteps, double lr) {
     }
 
     private PolicyUpdate() {
@@ -36,7 +39,7 @@ public final class PolicyUpdate {
         int b = batch.size(), m = config.miniBatchSize(), micro = config.optim().microBatchSize();
         double[] sums = new double[7];
         int microBatches = 0, updates = 0;
-        double gradNorms = 0, gap = Double.NaN;
+        double gradNorms = 0, gap = Double.NaN, lr = config.optim().adamW().lr();
         for (int e = 0; e < config.optim().ppoEpochs(); e++) {
             int[] perm = permutation(b, new Random(stepSeed + e));
             for (int start = 0; start < b; start += m) {
@@ -64,11 +67,12 @@ public final class PolicyUpdate {
                     throw new TrainingDiverged("step " + step + ": the gradient norm is " + r.gradNorm() + " (epoch "
                             + (e + 1) + ", mini-batch " + (start / m + 1) + ")");
                 gradNorms += r.gradNorm();
+                lr = r.lr();
                 updates++;
             }
         }
         return new Stats(sums[0] / microBatches, sums[1] / microBatches, sums[2] / microBatches, sums[3] / microBatches,
-                sums[4] / microBatches, sums[5] / microBatches, sums[6] / microBatches, gradNorms / updates, gap, updates);
+                sums[4] / microBatches, sums[5] / microBatches, sums[6] / microBatches, gradNorms / updates, gap, updates, lr);
     }
 
     /** A Fisher–Yates permutation of 0 … n−1 drawn from {@code rng}. */

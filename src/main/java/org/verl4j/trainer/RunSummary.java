@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
 /**
  * {@code summary.json} (resolved configuration, {@code initial_eval}, {@code final_eval}, {@code wall_seconds},
@@ -19,10 +20,10 @@ import java.util.Locale;
  * @param last        evaluation after the last step
  * @param wallSeconds wall time of the whole run (this process: a resumed run counts from its restart)
  * @param steps       every step record (for the time shares)
- * @param peakRssMb   peak resident memory of the process (VmHWM), NaN where the OS does not say
+ * @param peakRssMb   peak resident memory of the process (VmHWM), empty where the OS does not say (or not asked)
  */
 public record RunSummary(ConfigValues config, EvalScores initial, EvalScores last, double wallSeconds,
-                         List<StepRecord> steps, double peakRssMb) {
+                         List<StepRecord> steps, OptionalDouble peakRssMb) {
 
     private static final List<String> PHASES = List.of(StepMetrics.TIME_GENERATE, StepMetrics.TIME_METRICS,
             StepMetrics.TIME_REWARD, StepMetrics.TIME_UPDATE);
@@ -39,7 +40,7 @@ public record RunSummary(ConfigValues config, EvalScores initial, EvalScores las
         ObjectNode time = root.putObject("mean_seconds_per_step");
         for (String p : PHASES) time.put(p.substring("time/".length()), meanOf(p));
         time.put("step_s", meanOf(StepMetrics.TIME_STEP));
-        if (Double.isFinite(peakRssMb)) root.put("peak_rss_mb", peakRssMb);
+        peakRssMb.ifPresent(mb -> root.put("peak_rss_mb", mb));
         byte[] bytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
         AtomicFile.write(runDir.resolve("summary.json"), out -> out.write(bytes));
         String md = markdown(runDir);
@@ -60,7 +61,7 @@ public record RunSummary(ConfigValues config, EvalScores initial, EvalScores las
         StringBuilder md = new StringBuilder("# verl4j train — summary\n\n");
         md.append(String.format(Locale.ROOT, "%s + aux %s on `%s`, data `%s`, %d steps, wall %.0f s%s.%n%n",
                 config.text("algorithm"), config.text("aux.signal"), config.path("model.dir"), config.path("data.dir"),
-                steps.size(), wallSeconds, Double.isFinite(peakRssMb) ? String.format(Locale.ROOT, ", peak RSS %.0f MB", peakRssMb) : ""));
+                steps.size(), wallSeconds, peakRssMb.isPresent() ? String.format(Locale.ROOT, ", peak RSS %.0f MB", peakRssMb.getAsDouble()) : ""));
         md.append(String.format(Locale.ROOT, "Held-out: %d problems × n = %d samples.%n%n", last.problems(), last.n()));
         md.append("| metric | before (step ").append(initial.step()).append(") | after (step ").append(last.step()).append(") | Δ |\n|---|---|---|---|\n");
         for (String k : last.passAtK().keySet()) {
@@ -94,14 +95,14 @@ public record RunSummary(ConfigValues config, EvalScores initial, EvalScores las
         return n == 0 ? Double.NaN : s / n;
     }
 
-    /** VmHWM of /proc/self/status in MB, NaN where unavailable. */
-    public static double measurePeakRssMb() {
+    /** VmHWM of /proc/self/status in MB, empty where unavailable. */
+    public static OptionalDouble measurePeakRssMb() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status")))
-                if (line.startsWith("VmHWM:")) return Double.parseDouble(line.replaceAll("[^0-9]", "")) / 1024.0;
+                if (line.startsWith("VmHWM:")) return OptionalDouble.of(Double.parseDouble(line.replaceAll("[^0-9]", "")) / 1024.0);
         } catch (IOException | NumberFormatException e) {
-            return Double.NaN;
+            return OptionalDouble.empty();
         }
-        return Double.NaN;
+        return OptionalDouble.empty();
     }
 }

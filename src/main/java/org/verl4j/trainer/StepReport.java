@@ -40,7 +40,7 @@ final class StepReport {
     }
 
     static StepMetrics of(List<Rollout> rollouts, Graded graded, int n, AdvantageStage.Outcome adv,
-                          PolicyUpdate.Stats update, DatasetRank dataset, double lr) {
+                          PolicyUpdate.Stats update, DatasetRank dataset) {
         int b = rollouts.size();
         double[] length = new double[b], er = new double[b], erv = new double[b], era = new double[b], ervOk = new double[b],
                 eraOk = new double[b], entropy = new double[b], absAdv = new double[b];
@@ -83,7 +83,7 @@ final class StepReport {
                 .put(LENGTH_MEAN, mean(length)).put(LENGTH_MAX, maxLength).put(CLIP_RATIO, clipped / b)
                 .put(ENTROPY, update.entropy()).put(KL, update.kl()).put(LOSS, update.loss()).put(PG_LOSS, update.pgLoss())
                 .put(PG_CLIPFRAC, update.clipFraction()).put(PG_CLIPFRAC_LOWER, update.clipFractionLower())
-                .put(PPO_KL, update.ppoKl()).put(GRAD_NORM, update.gradNorm()).put(LR, lr)
+                .put(PPO_KL, update.ppoKl()).put(GRAD_NORM, update.gradNorm()).put(LR, update.lr())
                 .put(LOGPROB_GAP, update.logProbGap()).put("rollout/token_entropy", mean(entropy))
                 .put(ER_MEAN, mean(er)).put(ERV_MEAN, mean(erv)).put(ERA_MEAN, mean(era))
                 .put(ER_CORRECT, meanWhere(er, ok, true)).put(ER_INCORRECT, meanWhere(er, ok, false))

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.Map;
 import java.util.Optional;
 
@@ -145,7 +146,7 @@ public final class Trainer implements AutoCloseable {
             RunPlots.write(runDir.resolve("plots"), records);
             double wall = (System.nanoTime() - start) / 1e9;
             new RunSummary(config.values(), initial, last, wall, records, RunSummary.measurePeakRssMb()).write(runDir);
-            log.print(new RunSummary(config.values(), initial, last, wall, records, Double.NaN).markdown(runDir));
+            log.print(new RunSummary(config.values(), initial, last, wall, records, OptionalDouble.empty()).markdown(runDir));
             log.flush();
             return new Result(runDir, initial, last, records, wall);
         }
@@ -189,7 +190,7 @@ public final class Trainer implements AutoCloseable {
         TrainStep.State next = actor.state();
         engine.setPolicy(next.theta());
         long t4 = System.nanoTime();
-        StepMetrics m = StepReport.of(rollouts, graded, n, adv, update, dataset, config.optim().adamW().lr())
+        StepMetrics m = StepReport.of(rollouts, graded, n, adv, update, dataset)
                 .put(StepMetrics.TIME_GENERATE, (t1 - t0) / 1e9 - metricWait)
                 .put(StepMetrics.TIME_METRICS, metricWait + (t3 - t2) / 1e9)
                 .put(StepMetrics.TIME_METRICS_WAIT, metricWait)

@@ -15,6 +15,7 @@ import org.verl4j.shaping.VerlBonus;
 import org.verl4j.shaping.parity.AuthorsNumerics;
 import org.verl4j.shaping.VerlConfig;
 import org.verl4j.train.AdamWConfig;
+import org.verl4j.train.LrSchedule;
 import org.verl4j.train.Objective;
 import org.verl4j.train.StepConfig;
 
@@ -75,8 +76,11 @@ public record TrainerConfig(ConfigValues values, Path model, Path data, PromptFo
         }
     }
 
-    /** Optimisation: the actor loss, AdamW (constant learning rate) and the batching of the update. */
-    public record Optim(ActorLoss actorLoss, AdamWConfig adamW, int miniBatches, int ppoEpochs,
+    /**
+     * Optimisation: the actor loss, AdamW at its peak rate, the learning-rate schedule over the run's
+     * {@code train.steps × optim.ppo_epochs × optim.mini_batches} optimizer updates, and the batching of the update.
+     */
+    public record Optim(ActorLoss actorLoss, AdamWConfig adamW, LrSchedule schedule, int miniBatches, int ppoEpochs,
                         int microBatchSize) {
         public Optim {
             if (miniBatches < 1 || ppoEpochs < 1 || microBatchSize < 1)
@@ -125,7 +129,7 @@ public record TrainerConfig(ConfigValues values, Path model, Path data, PromptFo
                 enumOf(KlEstimator.class, v.text("optim.kl_estimator")));
         AdamWConfig adam = new AdamWConfig(v.number("optim.lr"), v.number("optim.beta1"), v.number("optim.beta2"),
                 v.number("optim.eps"), v.number("optim.weight_decay"), v.number("optim.max_grad_norm"));
-        Optim optim = new Optim(actor, adam, v.integer("optim.mini_batches"),
+        Optim optim = new Optim(actor, adam, schedule(v), v.integer("optim.mini_batches"),
                 v.integer("optim.ppo_epochs"), v.integer("optim.micro_batch_size"));
         return new TrainerConfig(v, v.path("model.dir"), v.path("data.dir"), PromptFormat.named(v.text("data.template")),
                 v.path("out.dir"), Algorithm.named(v.text("algorithm")), AuxSignal.named(v.text("aux.signal")),
@@ -137,9 +141,33 @@ public record TrainerConfig(ConfigValues values, Path model, Path data, PromptFo
                 new Machine(v.longValue("seed"), v.text("device"), v.integer("threads")));
     }
 
-    /** The actor's train-step configuration: PPO loss, AdamW, K micro-batches per optimizer step. */
+    /** The actor's train-step configuration: PPO loss, AdamW, K micro-batches per optimizer step, the lr schedule. */
     public StepConfig actorStep() {
-        return new StepConfig(new Objective.Policy(optim.actorLoss()), optim.adamW(), microBatchesPerUpdate());
+        return new StepConfig(new Objective.Policy(optim.actorLoss()), optim.adamW(), microBatchesPerUpdate(),
+                optim.schedule());
+    }
+
+    /**
+     * {@code optim.lr_schedule} over T = train.steps × ppo_epochs × mini_batches optimizer updates, with
+     * {@code optim.warmup_steps} and {@code optim.min_lr_ratio}; an invalid combination throws naming the keys.
+     */
+    private static LrSchedule schedule(ConfigValues v) {
+        long w = v.integer("optim.warmup_steps");
+        long total = (long) v.integer("train.steps") * v.integer("optim.ppo_epochs") * v.integer("optim.mini_batches");
+        double r = v.number("optim.min_lr_ratio");
+        String shape = v.text("optim.lr_schedule");
+        try {
+            return switch (shape) {
+                case "constant" -> new LrSchedule.Constant(w);
+                case "linear" -> new LrSchedule.Linear(w, total, r);
+                case "cosine" -> new LrSchedule.Cosine(w, total, r);
+                default -> throw new IllegalArgumentException("unknown schedule '" + shape + "'");
+            };
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("optim.lr_schedule = " + shape + ", optim.warmup_steps = " + w
+                    + ", optim.min_lr_ratio = " + r + " over " + total + " optimizer updates (train.steps × "
+                    + "optim.ppo_epochs × optim.mini_batches): " + e.getMessage(), e);
+        }
     }
 
     /** The critic's learning rate (ppo-gae). */

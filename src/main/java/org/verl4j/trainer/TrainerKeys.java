@@ -74,8 +74,13 @@ public final class TrainerKeys {
         key("rollout.top_k", INT, "0", "top-k (0 = off)");
         key("rollout.max_new_tokens", INT, "64", "response length limit (quickstart: arithmetic-l4 solutions are ≤ ~45 characters)");
         // optimisation (spec §8)
-        key("optim.lr", DOUBLE, "1e-4", "constant learning rate (quickstart: a few-MB model learns at 1e-4; the paper's 7B used "
+        key("optim.lr", DOUBLE, "1e-4", "peak learning rate (quickstart: a few-MB model learns at 1e-4; the paper's 7B used "
                 + adam.lr() + ")");
+        choice("optim.lr_schedule", "constant", "learning rate per optimizer update t (train.LrSchedule): constant, or a "
+                + "linear or cosine decay to optim.min_lr_ratio × optim.lr at the last update (spec §8: constant)",
+                "constant", "linear", "cosine");
+        key("optim.warmup_steps", INT, "0", "optimizer updates of linear warmup from 0 to optim.lr (every schedule)");
+        key("optim.min_lr_ratio", DOUBLE, "0", "floor of the linear/cosine decay as a fraction of optim.lr, in [0, 1]");
         key("optim.beta1", DOUBLE, str(adam.beta1()), "AdamW β₁");
         key("optim.beta2", DOUBLE, str(adam.beta2()), "AdamW β₂");
         key("optim.eps", DOUBLE, str(adam.eps()), "AdamW ε");

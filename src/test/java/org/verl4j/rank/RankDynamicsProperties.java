@@ -165,7 +165,7 @@ class RankDynamicsProperties {
         int windowsK = windows.size();
         Statistics.label("windows").collect(windowsK >= 3 ? "K ≥ 3" : "K < 3");
         if (windowsK >= 3) {
-            double vK = windows.get(windowsK - 1).velocity(), v2 = windows.get(1).velocity();
+            double vK = windows.get(windowsK - 1).velocity().orElseThrow(), v2 = windows.get(1).velocity().orElseThrow();
             double scale = 1 + Math.abs(vK) + Math.abs(v2);
             assertThat(r.era()).isCloseTo((vK - v2) / (windowsK - 2), within(1e-12 * scale * windowsK));
             assertThat(r.eraMeasured()).isTrue();

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +54,7 @@ class RunArtefactsTest {
         for (Path p : pngs) assertThat(Files.readAllBytes(p)).startsWith(0x89, 'P', 'N', 'G');
         EvalScores before = new EvalScores(0, 10, 4, Map.of("pass@1", 0.25, "pass@2", 0.4));
         EvalScores after = new EvalScores(4, 10, 4, Map.of("pass@1", 0.5, "pass@2", 0.6));
-        new RunSummary(ConfigValues.defaults(), before, after, 12.5, steps, 100).write(run);
+        new RunSummary(ConfigValues.defaults(), before, after, 12.5, steps, OptionalDouble.of(100)).write(run);
         JsonNode s = new ObjectMapper().readTree(run.resolve("summary.json").toFile());
         assertThat(s.get("initial_eval").get("pass@1").asDouble()).isEqualTo(0.25);
         assertThat(s.get("final_eval").get("pass@2").asDouble()).isEqualTo(0.6);

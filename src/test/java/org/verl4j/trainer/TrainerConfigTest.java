@@ -90,6 +90,28 @@ class TrainerConfigTest {
     }
 
     @Test
+    void theLrScheduleSpansEveryOptimizerUpdateAndItsErrorsNameTheKeys() {
+        assertThat(TrainerConfig.defaults().actorStep().schedule()).isEqualTo(org.verl4j.train.LrSchedule.CONSTANT);
+        TrainerConfig c = TrainerConfig.of(ConfigValues.resolve(null, List.of("optim.lr_schedule=cosine",
+                "optim.warmup_steps=3", "optim.min_lr_ratio=0.1", "train.steps=10", "optim.ppo_epochs=2",
+                "optim.mini_batches=2")));
+        // T = 10 steps × 2 epochs × 2 mini-batches optimizer updates; the critic follows the same schedule
+        assertThat(c.actorStep().schedule()).isEqualTo(new org.verl4j.train.LrSchedule.Cosine(3, 40, 0.1));
+        assertThat(Critic.stepConfig(c).schedule()).isEqualTo(c.actorStep().schedule());
+        assertThatThrownBy(() -> ConfigValues.resolve(null, List.of("optim.lr_schedule=step")))
+                .hasMessageContaining("'optim.lr_schedule'").hasMessageContaining("cosine");
+        assertThatThrownBy(() -> ConfigValues.resolve(null, List.of("optim.warmup_steps=1.5")))
+                .hasMessageContaining("'optim.warmup_steps'");
+        assertThatThrownBy(() -> TrainerConfig.of(ConfigValues.resolve(null, List.of("optim.lr_schedule=linear",
+                "train.steps=5", "optim.warmup_steps=5"))))
+                .hasMessageContaining("optim.warmup_steps = 5").hasMessageContaining("over 5 optimizer updates");
+        assertThatThrownBy(() -> TrainerConfig.of(ConfigValues.resolve(null, List.of("optim.lr_schedule=cosine",
+                "optim.min_lr_ratio=2")))).hasMessageContaining("optim.min_lr_ratio = 2.0");
+        assertThatThrownBy(() -> TrainerConfig.of(ConfigValues.resolve(null, List.of("optim.warmup_steps=-1"))))
+                .hasMessageContaining("optim.warmup_steps = -1");
+    }
+
+    @Test
     void theSavedResolvedConfigurationReadsBackToTheSameValues() throws IOException {
         ConfigValues v = ConfigValues.resolve(null, List.of("seed=42", "optim.dual_clip=3", "verl.exploit=0,0.5,0.5"));
         Path file = dir.resolve("config.json");
