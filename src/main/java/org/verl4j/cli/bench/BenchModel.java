@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -21,14 +22,18 @@ import java.util.Random;
  *         present, else random weights of the same shape
  *   25m : hidden 512, intermediate 1376, 8 layers, 8 heads, vocab 512, untied (25.8 M params), random weights
  * </pre>
- * Random weights come from {@link RandomWeights} with a fixed seed. A directory has no anchors (NaN).
- *
- * @param trainAnchorS    PPO train step at 32 × 128 tokens, seconds
- * @param sampleAnchorB1  sampling with a KV cache, new tokens per second at batch 1
- * @param sampleAnchorBig the same at batch 512
+ * Random weights come from {@link RandomWeights} with a fixed seed. A directory has no anchors. The anchors are the
+ * figures PERFORMANCE.md records for PyTorch eager on this machine kind (2026-12-02, rerun side by side with verl4j).
  */
-record BenchModel(String label, DecoderWeights weights, double trainAnchorS, double sampleAnchorB1,
-                  double sampleAnchorBig) {
+record BenchModel(String label, DecoderWeights weights, Optional<Anchors> anchors) {
+
+    /**
+     * @param trainS    PPO train step at B 32 × S 128 tokens, seconds
+     * @param sampleB1  sampling with a KV cache, prompt 8 + 64 new tokens, new tokens per second at batch 1
+     * @param sampleBig the same at batch 512
+     */
+    record Anchors(double trainS, double sampleB1, double sampleBig) {
+    }
 
     static final String SHARED_TINY = "../shared/models/arith-seq-llama-random";
 
@@ -39,11 +44,11 @@ record BenchModel(String label, DecoderWeights weights, double trainAnchorS, dou
                 DecoderWeights w = Files.isRegularFile(dir.resolve("config.json")) ? load(dir)
                         : RandomWeights.of(config(128, 344, 4, 4, 16), new Random(3));
                 yield new BenchModel(Files.isDirectory(dir) ? "tiny (" + SHARED_TINY + ")" : "tiny (random)", w,
-                        0.97, 695, 3930);
+                        Optional.of(new Anchors(0.86, 478, 1812)));
             }
             case "25m" -> new BenchModel("25m (random)", RandomWeights.of(config(512, 1376, 8, 8, 512), new Random(3)),
-                    13.96, 73, 452);
-            default -> new BenchModel(model, load(Path.of(model)), Double.NaN, Double.NaN, Double.NaN);
+                    Optional.of(new Anchors(7.46, 66, 284)));
+            default -> new BenchModel(model, load(Path.of(model)), Optional.empty());
         };
     }
 

@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -22,7 +23,7 @@ import java.util.Set;
  * {@code verl4j bench model}: inference speed of a decoder's exported graphs — greedy sampling with the KV cache
  * (prefill of B × P prompt tokens, then R decode steps) at each batch size, and the no-gradient log-prob forward
  * at B 32 × S 128 — against the PyTorch sampling anchors of PERFORMANCE.md (new tokens per second, prefill
- * included, batch 1 and 512, 64 new tokens). Forward FLOPs are counted as {@code 2·N·B·S + 4·L·B·S²·H·D}.
+ * included, batch 1 and 512, prompt 8 + 64 new tokens: the anchors' shape, the default). Forward FLOPs are counted as {@code 2·N·B·S + 4·L·B·S²·H·D}.
  */
 @Command(name = "model", mixinStandardHelpOptions = true,
         description = "Times generation (prefill/decode tokens per second) and the log-prob forward of a decoder.")
@@ -34,7 +35,7 @@ public final class ModelBenchCommand implements Runnable {
     @Option(names = "--batches", defaultValue = "1,512", split = ",", description = "Sampling batch sizes (default: ${DEFAULT-VALUE}).")
     List<Integer> batches;
 
-    @Option(names = "--prompt", defaultValue = "64", description = "Prompt tokens per row (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--prompt", defaultValue = "8", description = "Prompt tokens per row (default: ${DEFAULT-VALUE}).")
     int prompt;
 
     @Option(names = "--new-tokens", defaultValue = "64", description = "Decoded tokens per row (default: ${DEFAULT-VALUE}).")
@@ -73,12 +74,13 @@ public final class ModelBenchCommand implements Runnable {
             for (int b : batches) {
                 Sampling.Result r = Sampling.time(session, c.vocabSize(), b, prompt, newTokens, repeats);
                 double newPerS = (double) b * newTokens / (r.prefill().wallSeconds() + r.decode().wallSeconds());
-                double anchor = newTokens != 64 ? Double.NaN : b == 1 ? m.sampleAnchorB1() : b == 512 ? m.sampleAnchorBig() : Double.NaN;
+                Optional<Double> anchor = m.anchors().filter(a -> prompt == 8 && newTokens == 64 && (b == 1 || b == 512))
+                        .map(a -> b == 1 ? a.sampleB1() : a.sampleBig());
                 out.printf("| %d | %.0f | %.0f | %.0f | %.2f | %s | %s |%n", b, (double) b * prompt / r.prefill().wallSeconds(),
                         (double) b * newTokens / r.decode().wallSeconds(), newPerS,
                         r.prefill().cpuSeconds() + r.decode().cpuSeconds(),
-                        Double.isNaN(anchor) ? "—" : String.format("%.0f tok/s", anchor),
-                        Double.isNaN(anchor) ? "—" : String.format("%.2f×", newPerS / anchor));
+                        anchor.map(a -> String.format("%.0f tok/s", a)).orElse("—"),
+                        anchor.map(a -> String.format("%.2f×", newPerS / a)).orElse("—"));
                 out.flush();
             }
         }

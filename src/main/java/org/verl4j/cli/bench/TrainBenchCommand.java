@@ -98,14 +98,14 @@ public final class TrainBenchCommand implements Runnable {
     }
 
     private boolean anchored(BenchModel m, int s) {
-        return !Double.isNaN(m.trainAnchorS()) && batch == 32 && s == 128;
+        return m.anchors().isPresent() && batch == 32 && s == 128;
     }
 
     private String anchor(BenchModel m, int s) {
-        return anchored(m, s) ? String.format("%.2f s", m.trainAnchorS()) : "—";
+        return anchored(m, s) ? String.format("%.2f s", m.anchors().orElseThrow().trainS()) : "—";
     }
 
     private String ratio(BenchModel m, int s, double seconds) {
-        return anchored(m, s) ? String.format("%.2f×", m.trainAnchorS() / seconds) : "—";
+        return anchored(m, s) ? String.format("%.2f×", m.anchors().orElseThrow().trainS() / seconds) : "—";
     }
 }
