@@ -46,22 +46,37 @@ class AtomicFileSpecialTargetsTest {
         }
     }
 
-    @Test
-    void devNullIsWrittenThroughAndStaysADevice() throws IOException {
-        Path devNull = Path.of("/dev/null");
-        assumeTrue(Files.exists(devNull) && isOther(devNull), "no /dev/null character device here");
-        AtomicFile.writeText(devNull, w -> w.write("discarded\n"));
-        assertThat(isOther(devNull)).isTrue();
-        assertThat(Files.size(devNull)).isZero();
+    /**
+     * A character device node of this test's own, made in its temporary directory with {@code mknod} (root only), so
+     * the test writes through a path it created rather than through the machine's /dev entries: major 1, minor 3 is
+     * the null device, minor 7 the full device (Linux's mem driver).
+     */
+    private Path ownDevice(String name, int minor) throws Exception {
+        Path node = dir.resolve(name);
+        int rc = new ProcessBuilder("mknod", node.toString(), "c", "1", Integer.toString(minor))
+                .redirectErrorStream(true).start().waitFor();
+        assumeTrue(rc == 0 && Files.exists(node) && isOther(node),
+                "mknod unavailable (not root, or devices not allowed here): cannot make a device node to test with");
+        return node;
     }
 
     @Test
-    void devFullReportsTheFailedWriteAndStaysADevice() throws IOException {
-        Path devFull = Path.of("/dev/full");
-        assumeTrue(Files.exists(devFull) && isOther(devFull), "no /dev/full character device here");
+    void aNullDeviceIsWrittenThroughAndStaysADevice() throws Exception {
+        Path devNull = ownDevice("null", 3);
+        AtomicFile.writeText(devNull, w -> w.write("discarded\n"));
+        assertThat(isOther(devNull)).isTrue();
+        assertThat(Files.size(devNull)).isZero();
+        try (var listing = Files.list(dir)) {
+            assertThat(listing).as("no temporary left beside the device").containsExactly(devNull);
+        }
+    }
+
+    @Test
+    void aFullDeviceReportsTheFailedWriteAndStaysADevice() throws Exception {
+        Path devFull = ownDevice("full", 7);
         assertThatThrownBy(() -> AtomicFile.write(devFull, out -> out.write(new byte[1 << 17])))
                 .isInstanceOf(IOException.class)
-                .hasMessageContaining("/dev/full").hasMessageContaining("special file");
+                .hasMessageContaining(devFull.toString()).hasMessageContaining("special file");
         assertThat(isOther(devFull)).isTrue();
     }
 

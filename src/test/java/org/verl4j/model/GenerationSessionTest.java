@@ -14,7 +14,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Greedy decoding through the session equals the reference forward over the finished sequences. */
 class GenerationSessionTest {
 
-    private final Random random = new Random();
+    /** Fixed seed of every random weight in this class (a failure reproduces from it). */
+    static final long SEED = 112358L;
+
+    private final Random random = new Random(SEED);
 
     @Test
     void greedyStepsMatchTheReferenceOnTheWholeSequence() {
