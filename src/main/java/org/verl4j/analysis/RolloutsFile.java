@@ -3,6 +3,7 @@ package org.verl4j.analysis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.verl4j.io.NpyFile;
+import org.verl4j.rollout.Rollout;
 import org.verl4j.rank.HiddenStates;
 import org.verl4j.rank.RankDynamics;
 import org.verl4j.rank.RankOptions;
@@ -19,7 +20,7 @@ import java.util.List;
  * Reads the JSON Lines of {@code verl4j generate} into {@link ResponseMetrics}: per line {@code id}, {@code sample},
  * {@code token_ids} and {@code logprobs} (one per token), and — unless hidden states are given — {@code er} and
  * {@code erv} ({@code erv} null, or {@code erv_measured} false, means not measured). With a hidden-states
- * directory, ER and ERV are measured here from {@code DIR/<id>-<sample>.npy} ({@link #npyName}) (T × d, spec §1 rows) under the
+ * directory, ER and ERV are measured here from {@code DIR/<id>-<sample>.npy} ({@link Rollout#hiddenStatesFileName}) (T × d, spec §1 rows) under the
  * given {@link RankOptions}, so a stride suited to short responses can be chosen after generation.
  * Blank lines are skipped; anything else malformed is an error naming the file and line.
  */
@@ -58,7 +59,7 @@ public final class RolloutsFile {
             throw new IllegalArgumentException(id + "-" + sample + ": " + tokens.length + " token ids but "
                     + logProbs.length + " log-probs");
         if (hiddenStates != null) {
-            Path npy = hiddenStates.resolve(npyName(id, sample));
+            Path npy = hiddenStates.resolve(Rollout.hiddenStatesFileName(id, sample));
             RankDynamics m = RankDynamics.measure(read(npy), rank);
             return ResponseMetrics.of(id, sample, tokens, logProbs, m.er(), m.erv(), m.ervMeasured());
         }
@@ -66,14 +67,6 @@ public final class RolloutsFile {
         boolean measured = o.path("erv").isNumber() && o.path("erv_measured").asBoolean(true);
         return ResponseMetrics.of(id, sample, tokens, logProbs, o.get("er").asDouble(),
                 measured ? o.get("erv").asDouble() : 0, measured);
-    }
-
-    /**
-     * {@code <id>-<sample>.npy} with every character of the id outside {@code [A-Za-z0-9._-]} replaced by '_', the
-     * name {@code cli.GenerateCommand} gives the file.
-     */
-    static String npyName(String id, int sample) {
-        return id.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + sample + ".npy";
     }
 
     private static HiddenStates read(Path npy) throws IOException {

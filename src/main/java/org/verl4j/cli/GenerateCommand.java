@@ -2,6 +2,7 @@ package org.verl4j.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.verl4j.io.AtomicFile;
 import org.verl4j.io.DType;
 import org.verl4j.io.NpyWriter;
 import org.verl4j.rank.RankDynamics;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,6 +72,7 @@ public final class GenerateCommand implements Runnable {
 
     @Override
     public void run() {
+        OutputTarget.refuseInputs("--out", out, List.of(prompts));
         PromptFormat format = PromptFormat.named(template);
         SamplingConfig config = sampling.config(SamplingConfig.DEFAULTS);
         TextLines input = TextLines.read(prompts, "prompt");
@@ -111,40 +113,45 @@ public final class GenerateCommand implements Runnable {
         }
     }
 
+    /** Standard output, or {@code --out} written atomically (special files written through: io.AtomicFile). */
     private void write(RolloutEngine engine, List<Rollout> rollouts) throws IOException {
-        ObjectMapper json = new ObjectMapper();
         if (hiddenStates != null) Files.createDirectories(hiddenStates);
-        PrintWriter w = out == null ? spec.commandLine().getOut()
-                : new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8));
-        try {
-            for (Rollout r : rollouts) {
-                ObjectNode o = json.createObjectNode();
-                o.put("id", r.promptId());
-                o.put("sample", r.sample());
-                o.put("text", engine.tokenizer().decode(r.textTokenIds(engine.tokenizer().eosIds())));
-                var ids = o.putArray("token_ids");
-                for (int id : r.tokenIds()) ids.add(id);
-                var lp = o.putArray("logprobs");
-                for (float v : r.logProbs()) lp.add(v);
-                o.put("finish_reason", r.finishReason().label());
-                RankDynamics m = r.metrics();
-                o.put("er", m.er());
-                o.put("erv", m.erv());                                  // as `verl4j metrics` writes them
-                o.put("era", m.era());
-                o.put("erv_measured", m.ervMeasured());
-                o.put("era_measured", m.eraMeasured());
-                w.println(json.writeValueAsString(o));
-                if (hiddenStates != null) writeNpy(r, engine.config().hiddenSize());
-            }
-        } finally {
-            if (out != null) w.close(); else w.flush();
+        if (out == null) {
+            PrintWriter w = spec.commandLine().getOut();
+            writeLines(engine, rollouts, w);
+            w.flush();
+        } else {
+            AtomicFile.writeText(out, w -> writeLines(engine, rollouts, w));
+        }
+    }
+
+    private void writeLines(RolloutEngine engine, List<Rollout> rollouts, Writer w) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        for (Rollout r : rollouts) {
+            ObjectNode o = json.createObjectNode();
+            o.put("id", r.promptId());
+            o.put("sample", r.sample());
+            o.put("text", engine.tokenizer().decode(r.textTokenIds(engine.tokenizer().eosIds())));
+            var ids = o.putArray("token_ids");
+            for (int id : r.tokenIds()) ids.add(id);
+            var lp = o.putArray("logprobs");
+            for (float v : r.logProbs()) lp.add(v);
+            o.put("finish_reason", r.finishReason().label());
+            RankDynamics m = r.metrics();
+            o.put("er", m.er());
+            o.put("erv", m.erv());                                      // as `verl4j metrics` writes them
+            o.put("era", m.era());
+            o.put("erv_measured", m.ervMeasured());
+            o.put("era_measured", m.eraMeasured());
+            w.write(json.writeValueAsString(o));
+            w.write('\n');
+            if (hiddenStates != null) writeNpy(r, engine.config().hiddenSize());
         }
     }
 
     private void writeNpy(Rollout r, int d) throws IOException {
         double[] z = new double[r.length() * d];
         for (int t = 0; t < r.length(); t++) for (int j = 0; j < d; j++) z[t * d + j] = r.hiddenStates()[t][j];
-        String name = r.promptId().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + r.sample() + ".npy";
-        NpyWriter.writeDoubles(hiddenStates.resolve(name), DType.F32, new long[]{r.length(), d}, z);
+        NpyWriter.writeDoubles(hiddenStates.resolve(Rollout.hiddenStatesFileName(r.promptId(), r.sample())), DType.F32, new long[]{r.length(), d}, z);
     }
 }

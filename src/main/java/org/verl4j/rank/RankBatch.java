@@ -1,10 +1,11 @@
 package org.verl4j.rank;
 
+import org.verl4j.rank.fast.Await;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -60,9 +61,9 @@ public final class RankBatch {
                 HiddenStates z = pending;
                 inFlight.add(pool.submit(() -> SvdRank.measure(z, options, series, null)));
                 pending = responses.hasNext() ? next(responses) : null;
-                if (inFlight.size() >= 2 * threads) sink.accept(await(inFlight.poll()));
+                if (inFlight.size() >= 2 * threads) sink.accept(Await.result(inFlight.poll()));
             }
-            while (!inFlight.isEmpty()) sink.accept(await(inFlight.poll()));
+            while (!inFlight.isEmpty()) sink.accept(Await.result(inFlight.poll()));
         } finally {
             pool.shutdownNow();
         }
@@ -74,19 +75,6 @@ public final class RankBatch {
         return z;
     }
 
-    private static <T> T await(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while measuring effective rank", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) throw r;
-            if (cause instanceof Error err) throw err;
-            throw new IllegalStateException(cause);
-        }
-    }
 
     private static ThreadFactory daemonThreads() {
         return r -> {

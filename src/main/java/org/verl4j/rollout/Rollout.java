@@ -30,6 +30,15 @@ public record Rollout(String promptId, int sample, int[] tokenIds, float[] logPr
                     + " hidden-state rows for " + t + " tokens");
     }
 
+    /**
+     * The file name of this response's hidden states in a {@code verl4j generate --hidden-states} directory,
+     * {@code <id>-<sample>.npy} with every character of the id outside {@code [A-Za-z0-9._-]} replaced by {@code _}.
+     * The one rule the writer ({@code generate}) and the readers ({@code analyze}) share.
+     */
+    public static String hiddenStatesFileName(String promptId, int sample) {
+        return promptId.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + sample + ".npy";
+    }
+
     /** T, the number of response tokens. */
     public int length() {
         return tokenIds.length;

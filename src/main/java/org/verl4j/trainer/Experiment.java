@@ -124,6 +124,6 @@ public final class Experiment {
         JFreeChart chart = ChartFactory.createXYLineChart(metric + " (mean over seeds)", "training step", metric, data,
                 PlotOrientation.VERTICAL, true, false, false);
         Files.createDirectories(file.getParent());
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, 800, 480);
+        AtomicFile.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, 800, 480));
     }
 }

@@ -6,6 +6,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.verl4j.io.AtomicFile;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,7 +64,7 @@ public final class RunPlots {
             JFreeChart chart = ChartFactory.createXYLineChart(c.title(), "training step", c.yLabel(), data,
                     PlotOrientation.VERTICAL, true, false, false);
             Path file = dir.resolve(c.file());
-            ChartUtils.saveChartAsPNG(file.toFile(), chart, 800, 480);
+            AtomicFile.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, 800, 480));
             written.add(file);
         }
         return written;

@@ -4,7 +4,6 @@ import org.verl4j.rank.simd.Kernels;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
@@ -108,11 +107,11 @@ public final class PrefixSpectra {
             }
             futures.add(pool.submit(task::get));
             if (futures.size() - awaited > IN_FLIGHT) {              // bound the snapshots held at once
-                sigma[awaited] = await(futures.get(awaited));
+                sigma[awaited] = Await.result(futures.get(awaited));
                 awaited++;
             }
         }
-        for (int i = awaited; i < futures.size(); i++) sigma[i] = await(futures.get(i));
+        for (int i = awaited; i < futures.size(); i++) sigma[i] = Await.result(futures.get(i));
         return sigma;
     }
 
@@ -151,7 +150,7 @@ public final class PrefixSpectra {
         }
         int next = 0;
         for (int i = 0; i < ms.length && pool != null; i++)
-            if (sigma[i] == null) sigma[i] = await(futures.get(next++));
+            if (sigma[i] == null) sigma[i] = Await.result(futures.get(next++));
     }
 
     /** F(r, c) for an m×d matrix, on its wide side. */
@@ -179,20 +178,5 @@ public final class PrefixSpectra {
             sigma = null;                                               // QL gave up: solve exactly
         }
         return sigma;                                                   // null: refused, solved exactly later
-    }
-
-    /** The value of a finished task; its exception rethrown as it was (unchecked) or wrapped. */
-    private static <T> T await(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while measuring effective rank", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) throw r;
-            if (cause instanceof Error err) throw err;
-            throw new IllegalStateException(cause);
-        }
     }
 }
