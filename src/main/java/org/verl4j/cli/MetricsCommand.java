@@ -118,6 +118,9 @@ public final class MetricsCommand implements Callable<Integer> {
         try {
             List<ResponseInput.Npy> batches = new ArrayList<>();
             for (Path p : inputs) {
+                if (Files.isDirectory(p))
+                    throw new IllegalArgumentException(p + ": is a directory; give its files (e.g. " + p.resolve("*.npy")
+                            + "); the Spark job reads directories");
                 if (!Files.isRegularFile(p)) throw new IllegalArgumentException(p + ": no such file");
                 ResponseInput in = ResponseInput.open(p, p.toString(), rule);
                 opened.add(in);

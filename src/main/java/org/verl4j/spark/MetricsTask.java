@@ -26,27 +26,39 @@ final class MetricsTask {
     }
 
     static FileOutcome run(InputFile file, MetricsSettings settings, Configuration conf, int threads) {
-        try (LocalFile local = LocalFile.of(file.path(), conf);
-             ResponseInput in = ResponseInput.open(local.path(), file.path(), settings.rowRule())) {
-            List<Row> rows = new ArrayList<>(in.count());
-            ResponseStream responses = new ResponseStream(List.of(in), settings.pool());
-            RankBatch.measureStream(responses, settings.rankOptions(),
-                    settings.output() == MetricsRows.Columns.WITH_WINDOWS ? WindowSeries.KEEP : WindowSeries.DROP, threads, r -> {
-                        ResponseStream.Label label = responses.nextLabel();
-                        rows.add(MetricsRows.row(settings.output(), file.path(), label.index(), label.tensor(),
-                                label.rows(), label.cols(), r));
-                    });
-            return new FileOutcome.Measured(file.ordinal(), file.path(), rows, responses.meanRows());
+        String localName = null;
+        try (LocalFile local = LocalFile.of(file.path(), conf)) {
+            localName = local.path().toString();
+            try (ResponseInput in = ResponseInput.open(local.path(), file.path(), settings.rowRule())) {
+                return measure(file, in, settings, threads);
+            }
         } catch (UncheckedIOException e) {
-            return new FileOutcome.Failed(file.ordinal(), file.path(), describe(file, e.getCause()));
+            return new FileOutcome.Failed(file.ordinal(), file.path(), describe(file, localName, e.getCause()));
         } catch (IOException | RuntimeException e) {
-            return new FileOutcome.Failed(file.ordinal(), file.path(), describe(file, e));
+            return new FileOutcome.Failed(file.ordinal(), file.path(), describe(file, localName, e));
         }
     }
 
-    /** The exception's message, naming the file when the message does not already (local copies named as the source). */
-    private static String describe(InputFile file, Throwable e) {
+    private static FileOutcome measure(InputFile file, ResponseInput in, MetricsSettings settings, int threads) {
+        List<Row> rows = new ArrayList<>(in.count());
+        ResponseStream responses = new ResponseStream(List.of(in), settings.pool());
+        RankBatch.measureStream(responses, settings.rankOptions(),
+                settings.output() == MetricsRows.Columns.WITH_WINDOWS ? WindowSeries.KEEP : WindowSeries.DROP, threads, r -> {
+                    ResponseStream.Label label = responses.nextLabel();
+                    rows.add(MetricsRows.row(settings.output(), file.path(), label.index(), label.tensor(),
+                            label.rows(), label.cols(), r));
+                });
+        return new FileOutcome.Measured(file.ordinal(), file.path(), rows, responses.meanRows());
+    }
+
+    /**
+     * The exception's message, naming the file once by its source path: a message that starts with the local path
+     * the reader opened ({@code /data/a.npy} for {@code file:/data/a.npy}, or a local copy's temporary name) has that
+     * prefix replaced by the source path; any other message is prefixed with it unless it already names it.
+     */
+    static String describe(InputFile file, String localName, Throwable e) {
         String m = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        if (localName != null && m.startsWith(localName + ": ")) return file.path() + m.substring(localName.length());
         return m.contains(file.path()) ? m : file.path() + ": " + m;
     }
 }

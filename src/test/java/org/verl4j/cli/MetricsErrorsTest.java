@@ -41,6 +41,12 @@ class MetricsErrorsTest {
     }
 
     @Test
+    void aDirectoryIsNamedAsOne() throws IOException {
+        Path sub = Files.createDirectory(dir.resolve("dumps"));
+        assertThat(failsWithOneLine("metrics", sub.toString())).contains("dumps: is a directory").contains("*.npy");
+    }
+
+    @Test
     void notAnNpyFile() throws IOException {
         Path p = dir.resolve("fake.npy");
         Files.writeString(p, "hello, this is text");
