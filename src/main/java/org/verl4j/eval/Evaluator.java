@@ -37,11 +37,24 @@ public final class Evaluator {
         this.timeoutMillis = timeoutMillis;
     }
 
+    /** Every item's {@link ProblemResult} and the pass@k table: {@code EvalReport.of(results(items, 0, sampling))}. */
     public EvalReport evaluate(List<EvalItem> items, SamplingConfig sampling) {
         if (items.isEmpty()) throw new IllegalArgumentException("nothing to evaluate: no items");
+        return EvalReport.of(results(items, 0, sampling));
+    }
+
+    /**
+     * The results of {@code items}, which sit at positions {@code firstIndex}, {@code firstIndex + 1}, … of the whole
+     * evaluation: item i is prompted as {@code "eval-" + (firstIndex + i)}, the id that seeds its n random streams
+     * ({@link org.verl4j.rollout.ResponseSeeds}). So any slicing of an item list into contiguous runs, each evaluated
+     * with its own first index, gives exactly the results of the whole list in one call (the engine's results do not
+     * depend on which prompts share a batch) — what the Spark eval job relies on.
+     */
+    public List<ProblemResult> results(List<EvalItem> items, int firstIndex, SamplingConfig sampling) {
+        if (firstIndex < 0) throw new IllegalArgumentException("first index must be ≥ 0, got " + firstIndex);
         List<Prompt> prompts = new ArrayList<>();
         for (int i = 0; i < items.size(); i++)
-            prompts.add(new Prompt("eval-" + i, engine.tokenizer().encode(format.render(items.get(i).question(), engine.tokenizer()))));
+            prompts.add(new Prompt("eval-" + (firstIndex + i), engine.tokenizer().encode(format.render(items.get(i).question(), engine.tokenizer()))));
         List<Rollout> rollouts = engine.generate(prompts, sampling);
         int n = sampling.n();
         List<String> texts = new ArrayList<>(rollouts.size());
@@ -49,8 +62,6 @@ public final class Evaluator {
         for (Rollout r : rollouts) texts.add(engine.tokenizer().decode(r.textTokenIds(eos)));
         List<Verdict> verdicts = grade(items, texts, n);
         List<ProblemResult> problems = new ArrayList<>();
-        Map<String, Map<String, Double>> sums = new LinkedHashMap<>();
-        Map<String, Integer> counts = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             EvalItem item = items.get(i);
             List<String> responses = texts.subList(i * n, (i + 1) * n), extracted = new ArrayList<>();
@@ -65,19 +76,8 @@ public final class Evaluator {
             Map<String, Double> pass = new LinkedHashMap<>();
             for (int k = 1; k <= n; k *= 2) pass.put("pass@" + k, PassAtK.passAtK(n, c, k));
             problems.add(new ProblemResult(item.dataset(), item.id(), item.answer(), responses, extracted, correct, timeouts, pass));
-            Map<String, Double> sum = sums.computeIfAbsent(item.dataset(), d -> new LinkedHashMap<>());
-            pass.forEach((k, v) -> sum.merge(k, v, Double::sum));
-            counts.merge(item.dataset(), 1, Integer::sum);
         }
-        Map<String, Map<String, Double>> table = new LinkedHashMap<>();
-        Map<String, Double> average = new LinkedHashMap<>();
-        sums.forEach((dataset, sum) -> {
-            Map<String, Double> row = new LinkedHashMap<>();
-            sum.forEach((k, v) -> row.put(k, v / counts.get(dataset)));
-            table.put(dataset, row);
-            row.forEach((k, v) -> average.merge(k, v / sums.size(), Double::sum));
-        });
-        return new EvalReport(problems, table, average);
+        return problems;
     }
 
     /** Every response's verdict, in order, each under the deadline. */
