@@ -74,6 +74,28 @@ class EvalJobTest {
         assertThat(ExecutorEngines.opened(spec)).as("engines opened in this JVM for 3 tasks").isEqualTo(1);
     }
 
+    /**
+     * A model directory on a file system other than {@code file:} (here the local disk under another scheme) is
+     * copied to local disk by the executor JVM, which opens its engine from the copy: the same table as from the
+     * local directory.
+     */
+    @Test
+    void aModelOnAnotherFileSystemIsCopiedOncePerJvm() throws IOException {
+        spark.sparkContext().hadoopConfiguration().set("fs." + OtherSchemeFileSystem.SCHEME + ".impl", OtherSchemeFileSystem.class.getName());
+        String remote = OtherSchemeFileSystem.SCHEME + ":" + MODEL.toAbsolutePath();
+        Path local = dir.resolve("local-model"), copied = dir.resolve("copied-model");
+        JobRun a = JobRun.spark(args(local, "--partitions", "2"));
+        assertThat(a.exitCode()).as(a.err()).isZero();
+        List<String> other = new ArrayList<>(List.of(args(copied, "--partitions", "2")));
+        other.set(other.indexOf("--model") + 1, remote);
+        JobRun b = JobRun.spark(other.toArray(String[]::new));
+        assertThat(b.exitCode()).as(b.err()).isZero();
+        assertThat(Files.readString(copied.resolve("results.jsonl"))).as("seed %d", SEED).isEqualTo(Files.readString(local.resolve("results.jsonl")));
+        EngineSpec spec = new EngineSpec(EvalJob.qualified(remote, spark.sparkContext().hadoopConfiguration()), Device.CPU, 1);
+        assertThat(spec.model()).startsWith(OtherSchemeFileSystem.SCHEME + ":/");
+        assertThat(ExecutorEngines.opened(spec)).as("engines opened from " + remote).isEqualTo(1);
+    }
+
     @Test
     void aProblemThatCannotBeEvaluatedFailsTheJobInOneLineNamingIt() throws IOException {
         Path split = Files.createDirectories(dir.resolve("long"));
