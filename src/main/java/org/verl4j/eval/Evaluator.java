@@ -8,7 +8,7 @@ import org.verl4j.rl.PassAtK;
 import org.verl4j.rollout.Prompt;
 import org.verl4j.rollout.PromptFormat;
 import org.verl4j.rollout.Rollout;
-import org.verl4j.rollout.RolloutEngine;
+import org.verl4j.rollout.RolloutSource;
 import org.verl4j.rollout.SamplingConfig;
 
 import java.util.ArrayList;
@@ -25,12 +25,12 @@ import java.util.Map;
  */
 public final class Evaluator {
 
-    private final RolloutEngine engine;
+    private final RolloutSource engine;
     private final PromptFormat format;
     private final int graderThreads;
     private final long timeoutMillis;
 
-    public Evaluator(RolloutEngine engine, PromptFormat format, int graderThreads, long timeoutMillis) {
+    public Evaluator(RolloutSource engine, PromptFormat format, int graderThreads, long timeoutMillis) {
         this.engine = engine;
         this.format = format;
         this.graderThreads = graderThreads;

@@ -33,7 +33,7 @@ import java.util.concurrent.Future;
  * Results are prompt-major, sample-minor, and depend only on (weights, prompts, sampling) — not on thread counts
  * or on which other prompts share the batch.
  */
-public final class RolloutEngine implements AutoCloseable {
+public final class RolloutEngine implements RolloutSource {
 
     private final ModelConfig config;
     private final Tokenizer tokenizer;
@@ -78,8 +78,15 @@ public final class RolloutEngine implements AutoCloseable {
         return config;
     }
 
+    @Override
     public Tokenizer tokenizer() {
         return tokenizer;
+    }
+
+    /** {@link RolloutTimings#metricWaitSeconds()} of the last {@link #generate}. */
+    @Override
+    public double metricWaitSeconds() {
+        return timings.metricWaitSeconds();
     }
 
     /** Where the last {@link #generate} spent its time. */
@@ -93,11 +100,13 @@ public final class RolloutEngine implements AutoCloseable {
     }
 
     /** {@link #setPolicy(float[])} from a float64 θ ({@code TrainStep.theta()}), each value rounded to float. */
+    @Override
     public void setPolicy(double[] theta) {
         weights.set(PolicyWeights.FlatTheta.of(theta));
     }
 
     /** n responses per prompt, prompt-major, sample-minor. */
+    @Override
     public List<Rollout> generate(List<Prompt> prompts, SamplingConfig sampling) {
         return generate(prompts, sampling, Progress.NONE);
     }
