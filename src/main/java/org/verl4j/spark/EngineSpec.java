@@ -1,28 +1,21 @@
 package org.verl4j.spark;
 
-import org.verl4j.cli.DeviceOptions;
-import org.verl4j.model.Device;
 import org.verl4j.rollout.EngineOptions;
 
 import java.io.Serializable;
 
 /**
- * Which rollout engine a task needs: the model directory and how ONNX Runtime runs it. The key under which each JVM
- * keeps its one engine ({@link ExecutorEngines}).
+ * Which rollout engine a task needs: the model directory and how the engine runs it (ONNX Runtime device and
+ * threads, metric options, whether hidden states are kept). The key under which each JVM keeps its one engine
+ * ({@link ExecutorEngines}); records, so equal settings share an engine.
  *
  * @param model   the model directory as a fully qualified Hadoop path ({@code file:/…} on a shared file system,
  *                {@code hdfs://…}, {@code s3a://…})
- * @param device  where ONNX Runtime runs on the executor
- * @param threads ONNX Runtime intra-op threads of the engine
+ * @param options the engine's options, as the single-machine command would open it with
  */
-record EngineSpec(String model, Device device, int threads) implements Serializable {
+record EngineSpec(String model, EngineOptions options) implements Serializable {
 
     EngineSpec {
-        if (threads < 1) throw new IllegalArgumentException("--threads must be ≥ 1, got " + threads);
-    }
-
-    /** The options {@code verl4j eval} opens its engine with ({@link DeviceOptions#engineOptions(Device, int)}). */
-    EngineOptions options() {
-        return DeviceOptions.engineOptions(device, threads);
+        if (model == null || options == null) throw new IllegalArgumentException("engine spec fields must not be null");
     }
 }

@@ -12,8 +12,6 @@ import org.verl4j.eval.EvalReport;
 import org.verl4j.eval.ProblemResult;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +20,7 @@ import java.util.Map;
  *
  * <pre>
  * driver:    benchmarks → N items in input order (the CLI's EvalSources)           (read on the driver only)
- *            cut into P contiguous slices, each with its first position f         (EvalSlice)
+ *            cut into P contiguous slices, each with its first position f         (Slice)
  * executors: each slice → Evaluator.results(items, f, sampling) on the JVM's engine  (map; nothing shuffled)
  *            item i prompted as "eval-" + (f + i): the CLI's id, so the same random streams
  * driver:    results collected in slice order → EvalReport.of → the CLI's files     (EvalFiles)
@@ -46,22 +44,17 @@ final class EvalJob {
         Path model = new Path(settings.engine().model());
         FileSystem fs = model.getFileSystem(conf);
         if (!fs.isDirectory(model)) throw new IllegalArgumentException("--model " + model + ": no such directory");
-        List<EvalSlice> slices = EvalSlice.of(items, partitions > 0 ? partitions : jsc.defaultParallelism());
+        List<Slice<EvalItem>> slices = Slice.of(items, partitions > 0 ? partitions : jsc.defaultParallelism());
         Broadcast<HadoopConf> hadoop = jsc.broadcast(HadoopConf.of(conf));
-        List<SliceOutcome> outcomes;
+        List<SliceOutcome<ProblemResult>> outcomes;
         try {
-            outcomes = new ArrayList<>(jsc.parallelize(slices, slices.size())
+            outcomes = jsc.parallelize(slices, slices.size())
                     .map(slice -> EvalTask.run(slice, settings, hadoop.value().configuration()))
-                    .collect());
+                    .collect();
         } finally {
             hadoop.destroy();
         }
-        outcomes.sort(Comparator.comparingInt(SliceOutcome::first));
-        List<ProblemResult> results = new ArrayList<>(items.size());
-        for (SliceOutcome o : outcomes) {
-            if (o instanceof SliceOutcome.Failed f) throw new IllegalArgumentException(f.message());
-            results.addAll(((SliceOutcome.Evaluated) o).results());
-        }
+        List<ProblemResult> results = SliceOutcome.concatenate(outcomes);
         EvalReport report = EvalReport.of(results);
         for (Map.Entry<String, String> f : EvalFiles.of(report).entrySet()) output.text(f.getKey(), f.getValue());
         return report;

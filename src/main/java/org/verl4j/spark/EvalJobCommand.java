@@ -54,7 +54,7 @@ final class EvalJobCommand implements Callable<Integer> {
         List<EvalItem> items = eval.items();
         SamplingConfig sampling = eval.sampling();
         SparkSession session = spark.session("eval");
-        EngineSpec engine = new EngineSpec(EvalJob.qualified(model, session.sparkContext().hadoopConfiguration()), device.device(), device.threads());
+        EngineSpec engine = new EngineSpec(EvalJob.qualified(model, session.sparkContext().hadoopConfiguration()), device.engineOptions());
         EvalSettings settings = new EvalSettings(engine, format, sampling, eval.graderThreads(), eval.timeoutMillis());
         EvalReport report = EvalJob.run(session, items, settings, partitions, out);
         spec.commandLine().getOut().print(report.markdown());

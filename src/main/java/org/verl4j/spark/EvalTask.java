@@ -1,6 +1,7 @@
 package org.verl4j.spark;
 
 import org.apache.hadoop.conf.Configuration;
+import org.verl4j.eval.EvalItem;
 import org.verl4j.eval.Evaluator;
 import org.verl4j.eval.ProblemResult;
 
@@ -18,17 +19,14 @@ final class EvalTask {
     private EvalTask() {
     }
 
-    static SliceOutcome run(EvalSlice slice, EvalSettings settings, Configuration conf) {
+    static SliceOutcome<ProblemResult> run(Slice<EvalItem> slice, EvalSettings settings, Configuration conf) {
         try {
             List<ProblemResult> results = ExecutorEngines.use(settings.engine(), conf, engine ->
                     new Evaluator(engine, settings.format(), settings.graderThreads(), settings.timeoutMillis())
                             .results(slice.items(), slice.first(), settings.sampling()));
-            return new SliceOutcome.Evaluated(slice.first(), results);
+            return new SliceOutcome.Done<>(slice.first(), results);
         } catch (IOException | RuntimeException e) {
-            String m = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-            int last = slice.first() + slice.items().size() - 1;
-            String items = last == slice.first() ? "item " + last : "items " + slice.first() + "–" + last;
-            return new SliceOutcome.Failed(slice.first(), items + " (model " + settings.engine().model() + "): " + m);
+            return SliceOutcome.failed(slice, settings.engine(), e);
         }
     }
 }

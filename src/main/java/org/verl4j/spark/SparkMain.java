@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "verl4j-spark", mixinStandardHelpOptions = true, version = "verl4j-spark 0.1.0",
         description = "verl4j's data-parallel commands as Apache Spark jobs (local[N] or a cluster).",
-        subcommands = {CommandLine.HelpCommand.class, MetricsJobCommand.class, GradeJobCommand.class, EvalJobCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, MetricsJobCommand.class, GradeJobCommand.class, EvalJobCommand.class,
+                TrainJobCommand.class})
 public final class SparkMain implements Runnable {
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")

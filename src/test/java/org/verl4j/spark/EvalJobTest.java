@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verl4j.cli.DeviceOptions;
 import org.verl4j.model.Device;
 
 import java.io.IOException;
@@ -70,7 +71,7 @@ class EvalJobTest {
                 .anyMatch(r -> r.get("num_correct").asInt() > 0).anyMatch(r -> r.get("num_correct").asInt() < 4);
         assertThat(job.err()).contains("12 problem(s) × 4 sample(s)");
 
-        EngineSpec spec = new EngineSpec(EvalJob.qualified(MODEL.toString(), spark.sparkContext().hadoopConfiguration()), Device.CPU, 1);
+        EngineSpec spec = new EngineSpec(EvalJob.qualified(MODEL.toString(), spark.sparkContext().hadoopConfiguration()), DeviceOptions.engineOptions(Device.CPU, 1));
         assertThat(ExecutorEngines.opened(spec)).as("engines opened in this JVM for 3 tasks").isEqualTo(1);
     }
 
@@ -91,7 +92,7 @@ class EvalJobTest {
         JobRun b = JobRun.spark(other.toArray(String[]::new));
         assertThat(b.exitCode()).as(b.err()).isZero();
         assertThat(Files.readString(copied.resolve("results.jsonl"))).as("seed %d", SEED).isEqualTo(Files.readString(local.resolve("results.jsonl")));
-        EngineSpec spec = new EngineSpec(EvalJob.qualified(remote, spark.sparkContext().hadoopConfiguration()), Device.CPU, 1);
+        EngineSpec spec = new EngineSpec(EvalJob.qualified(remote, spark.sparkContext().hadoopConfiguration()), DeviceOptions.engineOptions(Device.CPU, 1));
         assertThat(spec.model()).startsWith(OtherSchemeFileSystem.SCHEME + ":/");
         assertThat(ExecutorEngines.opened(spec)).as("engines opened from " + remote).isEqualTo(1);
     }

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Slicing the item list: contiguous, in order, every item once, sizes within one of each other, no empty slice. */
-class EvalSliceTest {
+class SliceTest {
 
     private static List<EvalItem> items(int n) {
         List<EvalItem> items = new ArrayList<>();
@@ -23,10 +23,10 @@ class EvalSliceTest {
         for (int n : new int[]{1, 2, 7, 12})
             for (int parts : new int[]{1, 2, 3, 5, 12, 40}) {
                 List<EvalItem> items = items(n);
-                List<EvalSlice> slices = EvalSlice.of(items, parts);
+                List<Slice<EvalItem>> slices = Slice.of(items, parts);
                 assertThat(slices).as("n %d, parts %d", n, parts).hasSize(Math.min(n, parts));
                 List<EvalItem> joined = new ArrayList<>();
-                for (EvalSlice s : slices) {
+                for (Slice<EvalItem> s : slices) {
                     assertThat(s.first()).as("n %d, parts %d", n, parts).isEqualTo(joined.size());
                     assertThat(s.items().size()).isBetween(n / slices.size(), (n + slices.size() - 1) / slices.size()).isPositive();
                     joined.addAll(s.items());
@@ -37,6 +37,6 @@ class EvalSliceTest {
 
     @Test
     void partsMustBePositive() {
-        assertThatThrownBy(() -> EvalSlice.of(items(3), 0)).hasMessageContaining("--partitions must be ≥ 1");
+        assertThatThrownBy(() -> Slice.of(items(3), 0)).hasMessageContaining("--partitions must be ≥ 1");
     }
 }
