@@ -47,8 +47,9 @@ public final class Evaluator {
      * The results of {@code items}, which sit at positions {@code firstIndex}, {@code firstIndex + 1}, … of the whole
      * evaluation: item i is prompted as {@code "eval-" + (firstIndex + i)}, the id that seeds its n random streams
      * ({@link org.verl4j.rollout.ResponseSeeds}). So any slicing of an item list into contiguous runs, each evaluated
-     * with its own first index, gives exactly the results of the whole list in one call (the engine's results do not
-     * depend on which prompts share a batch) — what the Spark eval job relies on.
+     * with its own first index, gives the results of the whole list in one call — what the Spark eval job relies on:
+     * the same tokens, hence texts and verdicts, unless a draw falls within float round-off of a boundary of the
+     * sampling distribution (the logits of another batch composition differ at round-off; see {@link RolloutSource}).
      */
     public List<ProblemResult> results(List<EvalItem> items, int firstIndex, SamplingConfig sampling) {
         if (firstIndex < 0) throw new IllegalArgumentException("first index must be ≥ 0, got " + firstIndex);

@@ -31,7 +31,10 @@ import java.util.concurrent.Future;
  *     ended rows leave the batch (KV cache compacted) and their ER/ERV/ERA run on the metric threads
  * </pre>
  * Results are prompt-major, sample-minor, and depend only on (weights, prompts, sampling) — not on thread counts
- * or on which other prompts share the batch.
+ * or on which other prompts share the batch — with one qualification: the float values (log-probs, entropies, hidden
+ * states, hence ER/ERV/ERA) are computed in batches whose padded length depends on the other prompts, so they agree
+ * across batch compositions to float32 round-off, not bit for bit (the Spark train test measured it); a token
+ * changes only if its draw falls within that round-off of a boundary of the sampling distribution.
  */
 public final class RolloutEngine implements RolloutSource {
 

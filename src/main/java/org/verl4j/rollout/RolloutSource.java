@@ -7,7 +7,8 @@ import java.util.List;
  * Where a learner's rollouts come from: {@link RolloutEngine} in this JVM, or an engine per executor of a cluster
  * (the Spark rollout source). Every implementation gives the engine's results for the same (policy, prompts,
  * sampling): n responses per prompt, prompt-major, sample-minor, each drawn from its own stream (seed, prompt id,
- * sample) ({@link ResponseSeeds}), so where a response was generated never changes it.
+ * sample) ({@link ResponseSeeds}), so where a response was generated does not change its tokens (its float values,
+ * computed in another batch, may differ at float32 round-off; see {@link RolloutEngine}).
  */
 public interface RolloutSource extends AutoCloseable {
 

@@ -29,8 +29,11 @@ import java.util.UUID;
  *                → rollouts to the driver, slice order = prompt order                 nothing shuffled
  * </pre>
  * The results are the local engine's for the same (θ, prompts, sampling): each response's random stream depends
- * only on (seed, prompt id, sample), a response does not depend on its batch, and θ is rounded to float as
- * {@code RolloutEngine.setPolicy(double[])} rounds it. The policy starts as the model directory's weights
+ * only on (seed, prompt id, sample) and θ is rounded to float as {@code RolloutEngine.setPolicy(double[])} rounds
+ * it. With one slice the executor decodes the very batch the local engine would: every value is the same bits.
+ * With several, the tokens are the same (unless a draw falls within float round-off of a sampling boundary) and the
+ * float values (log-probs, hidden states, ER/ERV/ERA) agree to float32 round-off: a slice's padded length differs
+ * from the whole batch's, so its reductions round differently. The policy starts as the model directory's weights
  * (broadcast on opening). The model directory must be readable at the same path by the driver (tokenizer, θ₀)
  * and every executor (a shared file system; in local mode, trivially).
  */
