@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a policy as verl4j train (same configuration keys and run directory), the rollouts generated on "
                 + "executors: the policy broadcast after every update, prompts split over executors, each executor JVM "
-                + "loading the model once. The same steps as verl4j train for the same seeds.",
+                + "loading the model once. For the same seeds: the same responses and rewards as verl4j train, the float metrics "
+                + "equal to float32 round-off (bit for bit with --partitions 1).",
                 "The model directory (model.dir) must be readable at the same path on the driver and every executor."})
 final class TrainJobCommand implements Callable<Integer> {
 
