@@ -2,6 +2,7 @@ package org.verl4j.cli;
 
 import org.verl4j.graph.OrtRunner;
 import org.verl4j.model.Device;
+import org.verl4j.rollout.EngineOptions;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
@@ -31,6 +32,19 @@ public final class DeviceOptions {
     /** Session options for the chosen device and thread count. */
     public OrtRunner.Options runnerOptions() {
         return device.runnerOptions(threads);
+    }
+
+    /** The rollout engine's options on this device: {@link #engineOptions(Device, int)}. */
+    public EngineOptions engineOptions() {
+        return engineOptions(device, threads);
+    }
+
+    /**
+     * The rollout engine's options for {@code device} with {@code threads} ORT threads: {@link EngineOptions#cpu}'s
+     * defaults with the device's session options. One rule for {@code eval} and the Spark eval job's executors.
+     */
+    public static EngineOptions engineOptions(Device device, int threads) {
+        return EngineOptions.cpu(threads).withOrt(device.runnerOptions(threads));
     }
 
     /** Parses the option text with {@link Device#parse}. */

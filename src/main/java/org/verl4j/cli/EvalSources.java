@@ -26,12 +26,13 @@ import java.util.List;
  *   {@code benchmarks-data/arithmetic-l2}).</li>
  * </ol>
  */
-final class EvalSources {
+public final class EvalSources {
 
     private EvalSources() {
     }
 
-    static List<EvalItem> resolve(String argument, Path data, int limit) {
+    /** The items of {@code argument} (file, directory or name under {@code data}), the first {@code limit} (0 = all). */
+    public static List<EvalItem> resolve(String argument, Path data, int limit) {
         Path path = Path.of(argument);
         Path file;
         if (Files.isRegularFile(path)) file = path;

@@ -4,14 +4,16 @@ import org.verl4j.benchmarks.BenchmarkItem;
 import org.verl4j.tasks.Problem;
 import org.verl4j.tasks.ReasoningTask;
 
+import java.io.Serializable;
+
 /**
  * One problem to evaluate: the question (before the template), its ground truth, the dataset it is reported under,
- * and how responses are checked.
+ * and how responses are checked. Serializable (with its check): the Spark eval job ships items to executors.
  */
-public record EvalItem(String dataset, String id, String question, String answer, Check check) {
+public record EvalItem(String dataset, String id, String question, String answer, Check check) implements Serializable {
 
     /** How a response is graded: the project's math grader (spec §9), or a synthetic task's own verifier. */
-    public sealed interface Check {
+    public sealed interface Check extends Serializable {
     }
 
     /** {@code grader.MathGrader} under the per-item deadline. */

@@ -8,7 +8,7 @@ import org.verl4j.rl.PassAtK;
 import org.verl4j.rollout.Prompt;
 import org.verl4j.rollout.PromptFormat;
 import org.verl4j.rollout.Rollout;
-import org.verl4j.rollout.RolloutEngine;
+import org.verl4j.rollout.RolloutSource;
 import org.verl4j.rollout.SamplingConfig;
 
 import java.util.ArrayList;
@@ -25,23 +25,37 @@ import java.util.Map;
  */
 public final class Evaluator {
 
-    private final RolloutEngine engine;
+    private final RolloutSource engine;
     private final PromptFormat format;
     private final int graderThreads;
     private final long timeoutMillis;
 
-    public Evaluator(RolloutEngine engine, PromptFormat format, int graderThreads, long timeoutMillis) {
+    public Evaluator(RolloutSource engine, PromptFormat format, int graderThreads, long timeoutMillis) {
         this.engine = engine;
         this.format = format;
         this.graderThreads = graderThreads;
         this.timeoutMillis = timeoutMillis;
     }
 
+    /** Every item's {@link ProblemResult} and the pass@k table: {@code EvalReport.of(results(items, 0, sampling))}. */
     public EvalReport evaluate(List<EvalItem> items, SamplingConfig sampling) {
         if (items.isEmpty()) throw new IllegalArgumentException("nothing to evaluate: no items");
+        return EvalReport.of(results(items, 0, sampling));
+    }
+
+    /**
+     * The results of {@code items}, which sit at positions {@code firstIndex}, {@code firstIndex + 1}, … of the whole
+     * evaluation: item i is prompted as {@code "eval-" + (firstIndex + i)}, the id that seeds its n random streams
+     * ({@link org.verl4j.rollout.ResponseSeeds}). So any slicing of an item list into contiguous runs, each evaluated
+     * with its own first index, gives the results of the whole list in one call — what the Spark eval job relies on:
+     * the same tokens, hence texts and verdicts, unless a draw falls within float round-off of a boundary of the
+     * sampling distribution (the logits of another batch composition differ at round-off; see {@link RolloutSource}).
+     */
+    public List<ProblemResult> results(List<EvalItem> items, int firstIndex, SamplingConfig sampling) {
+        if (firstIndex < 0) throw new IllegalArgumentException("first index must be ≥ 0, got " + firstIndex);
         List<Prompt> prompts = new ArrayList<>();
         for (int i = 0; i < items.size(); i++)
-            prompts.add(new Prompt("eval-" + i, engine.tokenizer().encode(format.render(items.get(i).question(), engine.tokenizer()))));
+            prompts.add(new Prompt("eval-" + (firstIndex + i), engine.tokenizer().encode(format.render(items.get(i).question(), engine.tokenizer()))));
         List<Rollout> rollouts = engine.generate(prompts, sampling);
         int n = sampling.n();
         List<String> texts = new ArrayList<>(rollouts.size());
@@ -49,8 +63,6 @@ public final class Evaluator {
         for (Rollout r : rollouts) texts.add(engine.tokenizer().decode(r.textTokenIds(eos)));
         List<Verdict> verdicts = grade(items, texts, n);
         List<ProblemResult> problems = new ArrayList<>();
-        Map<String, Map<String, Double>> sums = new LinkedHashMap<>();
-        Map<String, Integer> counts = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             EvalItem item = items.get(i);
             List<String> responses = texts.subList(i * n, (i + 1) * n), extracted = new ArrayList<>();
@@ -65,19 +77,8 @@ public final class Evaluator {
             Map<String, Double> pass = new LinkedHashMap<>();
             for (int k = 1; k <= n; k *= 2) pass.put("pass@" + k, PassAtK.passAtK(n, c, k));
             problems.add(new ProblemResult(item.dataset(), item.id(), item.answer(), responses, extracted, correct, timeouts, pass));
-            Map<String, Double> sum = sums.computeIfAbsent(item.dataset(), d -> new LinkedHashMap<>());
-            pass.forEach((k, v) -> sum.merge(k, v, Double::sum));
-            counts.merge(item.dataset(), 1, Integer::sum);
         }
-        Map<String, Map<String, Double>> table = new LinkedHashMap<>();
-        Map<String, Double> average = new LinkedHashMap<>();
-        sums.forEach((dataset, sum) -> {
-            Map<String, Double> row = new LinkedHashMap<>();
-            sum.forEach((k, v) -> row.put(k, v / counts.get(dataset)));
-            table.put(dataset, row);
-            row.forEach((k, v) -> average.merge(k, v / sums.size(), Double::sum));
-        });
-        return new EvalReport(problems, table, average);
+        return problems;
     }
 
     /** Every response's verdict, in order, each under the deadline. */

@@ -1,10 +1,14 @@
 package org.verl4j.eval;
 
+import java.io.Serializable;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One problem's n responses and verdicts, and its pass@k for k = 1, 2, 4, … ≤ n (keys {@code "pass@1"}, …).
+ * One problem's n responses and verdicts, and its pass@k for k = 1, 2, 4, … ≤ n (keys {@code "pass@1"}, … in
+ * that order). Serializable: the Spark eval job returns these from its executors.
  *
  * @param responses the response texts (EOS removed)
  * @param extracted the answer the grader extracted from each
@@ -12,13 +16,13 @@ import java.util.Map;
  * @param timeouts  how many were graded wrong because their grading hit the deadline (spec §9: counted, never silent)
  */
 public record ProblemResult(String dataset, String id, String answer, List<String> responses, List<String> extracted,
-                            List<Boolean> correct, int timeouts, Map<String, Double> passAtK) {
+                            List<Boolean> correct, int timeouts, Map<String, Double> passAtK) implements Serializable {
 
     public ProblemResult {
         responses = List.copyOf(responses);
         extracted = List.copyOf(extracted);
         correct = List.copyOf(correct);
-        passAtK = Map.copyOf(passAtK);
+        passAtK = Collections.unmodifiableMap(new LinkedHashMap<>(passAtK));   // k order, so results.jsonl is the same bytes every run
     }
 
     public int numCorrect() {

@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 
+import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ public final class OrtRunner implements AutoCloseable {
      * to leave out (by name, e.g. {@code MatmulTransposeFusion}) and whether ORT plans one memory block for all
      * intermediate tensors per input shape ({@code enable_mem_pattern}, on by default).
      */
-    public record Options(int intraOpThreads, int cudaDevice, List<String> disabledOptimizers, boolean memoryPattern) {
+    public record Options(int intraOpThreads, int cudaDevice, List<String> disabledOptimizers, boolean memoryPattern)
+            implements Serializable {
         public Options {
             if (intraOpThreads < 1) throw new IllegalArgumentException("intraOpThreads must be ≥ 1, got " + intraOpThreads);
             if (cudaDevice < -1) throw new IllegalArgumentException("cudaDevice must be ≥ 0 or -1 for CPU, got " + cudaDevice);

@@ -4,6 +4,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtProvider;
 import org.verl4j.graph.OrtRunner;
 
+import java.io.Serializable;
 import java.util.Locale;
 
 /**
@@ -15,7 +16,7 @@ import java.util.Locale;
  * @param kind  CPU or CUDA
  * @param index the CUDA device ordinal (0 for CPU)
  */
-public record Device(Kind kind, int index) {
+public record Device(Kind kind, int index) implements Serializable {
 
     /** Execution provider family. */
     public enum Kind { CPU, CUDA }

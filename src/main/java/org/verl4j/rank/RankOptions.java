@@ -1,5 +1,7 @@
 package org.verl4j.rank;
 
+import java.io.Serializable;
+
 /**
  * Options of the windowed ERV/ERA procedure (spec §3) and of how σ is computed. Defaults in one place:
  * {@link #DEFAULTS} ({@code s = 40}, {@code M = 512}, {@link Truncation#TAIL}, {@link SpectrumMethod#DEFAULT}).
@@ -9,7 +11,7 @@ package org.verl4j.rank;
  * @param truncation which M rows are kept when T &gt; M
  * @param method     how each window's singular values are computed (same definition, different speed)
  */
-public record RankOptions(int stride, int maxLen, Truncation truncation, SpectrumMethod method) {
+public record RankOptions(int stride, int maxLen, Truncation truncation, SpectrumMethod method) implements Serializable {
 
     public static final RankOptions DEFAULTS = new RankOptions(40, 512, Truncation.TAIL);
 

@@ -3,13 +3,14 @@ package org.verl4j.rollout;
 import org.verl4j.model.GenerationGraph;
 import org.verl4j.model.ModelConfig;
 
+import java.io.Serializable;
 import java.util.Set;
 
 /**
  * Which hidden states make a response's Z (spec §1: row t is the state at the position that produced token t+1):
  * the final-norm output z (the default, the input of the LM head) or the residual stream after decoder block ℓ.
  */
-public sealed interface Capture {
+public sealed interface Capture extends Serializable {
 
     Capture FINAL_NORM = new FinalNorm();
 

@@ -3,6 +3,8 @@ package org.verl4j.rollout;
 import org.verl4j.graph.OrtRunner;
 import org.verl4j.rank.RankOptions;
 
+import java.io.Serializable;
+
 /**
  * How a {@link RolloutEngine} runs. Defaults in one place: {@link #cpu(int)}.
  *
@@ -14,7 +16,7 @@ import org.verl4j.rank.RankOptions;
  * @param capture       which hidden states make Z (final norm by default, spec §1)
  */
 public record EngineOptions(OrtRunner.Options ort, int metricThreads, RankOptions rank, HiddenStates hidden,
-                            Compaction compaction, Capture capture) {
+                            Compaction compaction, Capture capture) implements Serializable {
 
     /** What happens to a response's hidden states Z after its metrics are computed. */
     public enum HiddenStates { DISCARD, KEEP }

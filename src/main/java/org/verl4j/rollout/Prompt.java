@@ -1,10 +1,12 @@
 package org.verl4j.rollout;
 
+import java.io.Serializable;
+
 /**
  * One prompt to roll out: its id (seeds its samples' random streams, see {@link ResponseSeeds}) and its token ids
  * (the template already applied).
  */
-public record Prompt(String id, int[] tokenIds) {
+public record Prompt(String id, int[] tokenIds) implements Serializable {
 
     public Prompt {
         if (id == null) throw new IllegalArgumentException("prompt id must not be null");

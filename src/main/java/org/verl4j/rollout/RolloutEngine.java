@@ -31,9 +31,12 @@ import java.util.concurrent.Future;
  *     ended rows leave the batch (KV cache compacted) and their ER/ERV/ERA run on the metric threads
  * </pre>
  * Results are prompt-major, sample-minor, and depend only on (weights, prompts, sampling) — not on thread counts
- * or on which other prompts share the batch.
+ * or on which other prompts share the batch — with one qualification: the float values (log-probs, entropies, hidden
+ * states, hence ER/ERV/ERA) are computed in batches whose padded length depends on the other prompts, so they agree
+ * across batch compositions to float32 round-off, not bit for bit (the Spark train test measured it); a token
+ * changes only if its draw falls within that round-off of a boundary of the sampling distribution.
  */
-public final class RolloutEngine implements AutoCloseable {
+public final class RolloutEngine implements RolloutSource {
 
     private final ModelConfig config;
     private final Tokenizer tokenizer;
@@ -78,8 +81,15 @@ public final class RolloutEngine implements AutoCloseable {
         return config;
     }
 
+    @Override
     public Tokenizer tokenizer() {
         return tokenizer;
+    }
+
+    /** {@link RolloutTimings#metricWaitSeconds()} of the last {@link #generate}. */
+    @Override
+    public double metricWaitSeconds() {
+        return timings.metricWaitSeconds();
     }
 
     /** Where the last {@link #generate} spent its time. */
@@ -93,11 +103,13 @@ public final class RolloutEngine implements AutoCloseable {
     }
 
     /** {@link #setPolicy(float[])} from a float64 θ ({@code TrainStep.theta()}), each value rounded to float. */
+    @Override
     public void setPolicy(double[] theta) {
         weights.set(PolicyWeights.FlatTheta.of(theta));
     }
 
     /** n responses per prompt, prompt-major, sample-minor. */
+    @Override
     public List<Rollout> generate(List<Prompt> prompts, SamplingConfig sampling) {
         return generate(prompts, sampling, Progress.NONE);
     }

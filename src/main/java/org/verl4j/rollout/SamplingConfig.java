@@ -1,5 +1,6 @@
 package org.verl4j.rollout;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -25,7 +26,7 @@ import java.util.List;
  * @param stop          stop strings: a response ends (finish {@code stop}) once its decoded text contains one
  */
 public record SamplingConfig(int n, double temperature, double topP, int topK, double minP, int maxNewTokens,
-                             long seed, List<String> stop) {
+                             long seed, List<String> stop) implements Serializable {
 
     public static final SamplingConfig DEFAULTS = new SamplingConfig(1, 1.0, 1.0, 0, 0.0, 256, 0L, List.of());
 

@@ -34,6 +34,9 @@ final class GradeJobCommand implements Callable<Integer> {
     int partitions;
 
     @Mixin
+    StrictOption strict;
+
+    @Mixin
     SparkOptions spark;
 
     @Spec
@@ -42,7 +45,7 @@ final class GradeJobCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         GradeJob.Report report = GradeJob.run(spark.session("grade"), input, grading.fields(), GraderFactory.MATH, threadsPerTask, grading.timeoutMillis(), out,
-                partitions, spark.strictness());
+                partitions, strict.strictness());
         PrintWriter err = spec.commandLine().getErr();
         for (String problem : report.malformed()) err.println("verl4j grade: skipped " + problem);
         err.println(report.counts().describe(input));

@@ -55,6 +55,14 @@ final class JobOutput {
         }
     }
 
+    /** Writes {@code text} as it is to the file {@code name} under the output directory. */
+    void text(String name, String text) throws IOException {
+        Path file = new Path(root, name);
+        try (FSDataOutputStream out = file.getFileSystem(conf).create(file, false)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
     /** The path of {@code name} under the output directory. */
     String path(String name) {
         return new Path(root, name).toString();

@@ -44,6 +44,9 @@ final class MetricsJobCommand implements Callable<Integer> {
     int partitions;
 
     @Mixin
+    StrictOption strict;
+
+    @Mixin
     SparkOptions spark;
 
     @Spec
@@ -59,7 +62,7 @@ final class MetricsJobCommand implements Callable<Integer> {
         Optional<MetricsJob.Global> g = measure.globalStride().isPresent()
                 ? Optional.of(new MetricsJob.Global(measure.globalStride().getAsInt())) : Optional.empty();
         MetricsJob.Report report = MetricsJob.run(spark.session("metrics"), inputs, settings, g, formats, out,
-                partitions, spark.strictness());
+                partitions, strict.strictness());
         var err = spec.commandLine().getErr();
         for (String failure : report.failures()) err.println("verl4j-spark metrics: skipped " + failure);
         err.println("verl4j-spark metrics: " + report.responses() + " response(s) from " + (report.files() - report.failures().size())

@@ -8,7 +8,7 @@ import org.verl4j.rank.Truncation;
 import java.io.Serializable;
 
 /**
- * What every metrics task needs, shipped to executors ({@link RankOptions} itself is not serializable).
+ * What every metrics task needs, shipped to executors.
  *
  * @param stride       s of spec §3
  * @param maxLen       M of spec §3

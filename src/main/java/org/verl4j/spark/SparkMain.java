@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "verl4j-spark", mixinStandardHelpOptions = true, version = "verl4j-spark 0.1.0",
         description = "verl4j's data-parallel commands as Apache Spark jobs (local[N] or a cluster).",
-        subcommands = {CommandLine.HelpCommand.class, MetricsJobCommand.class, GradeJobCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, MetricsJobCommand.class, GradeJobCommand.class, EvalJobCommand.class,
+                TrainJobCommand.class})
 public final class SparkMain implements Runnable {
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
@@ -26,7 +27,7 @@ public final class SparkMain implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The command line with both jobs and {@code verl4j}'s error policy ({@code verl4j-spark: error: <message>}, exit 1). */
+    /** The command line with every job and {@code verl4j}'s error policy ({@code verl4j-spark: error: <message>}, exit 1). */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new SparkMain());
         cli.setCaseInsensitiveEnumValuesAllowed(true);

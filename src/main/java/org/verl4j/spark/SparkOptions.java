@@ -5,21 +5,13 @@ import picocli.CommandLine.Option;
 
 /**
  * The session a job runs in: the one already active in this JVM (tests, notebooks), else a new one with the
- * master that {@code spark-submit} configured, else {@code --master} (e.g. {@code local[4]} for local mode); and
- * what the job does with bad input on an executor ({@code --strict}), the same for every job.
+ * master that {@code spark-submit} configured, else {@code --master} (e.g. {@code local[4]} for local mode).
  */
 final class SparkOptions {
 
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master when not started by spark-submit, e.g. local[4] (all cores: local[*]).")
     String master;
-
-    @Option(names = "--strict", description = "Fail, writing nothing, when any input (a file, a line) is bad; by default each is reported and counted.")
-    boolean strict;
-
-    Strictness strictness() {
-        return strict ? Strictness.STRICT : Strictness.LENIENT;
-    }
 
     SparkSession session(String job) {
         SparkSession.Builder builder = SparkSession.builder().appName("verl4j " + job);

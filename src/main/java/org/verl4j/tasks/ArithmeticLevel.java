@@ -1,5 +1,6 @@
 package org.verl4j.tasks;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -27,7 +28,7 @@ import java.util.List;
  * @param maxIntermediate the largest value any step may produce
  */
 public record ArithmeticLevel(int level, int operands, int maxOperand, int maxFactor, List<Operator> operators,
-                              boolean parentheses, long maxIntermediate) {
+                              boolean parentheses, long maxIntermediate) implements Serializable {
 
     private static final List<Operator> ADDITIVE = List.of(Operator.ADD, Operator.SUB);
     private static final List<Operator> ALL = List.of(Operator.ADD, Operator.SUB, Operator.MUL);

@@ -1,5 +1,6 @@
 package org.verl4j.tasks;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param solution a complete correct response (chain of thought and final answer; for digit completion the
  *                 answer itself), the SFT target
  */
-public record Problem(String id, String task, int level, String prompt, String answer, String solution) {
+public record Problem(String id, String task, int level, String prompt, String answer, String solution) implements Serializable {
 
     public Problem {
         Objects.requireNonNull(id, "id");

@@ -2,17 +2,19 @@ package org.verl4j.tasks;
 
 import org.verl4j.grader.Verdict;
 
+import java.io.Serializable;
 import java.util.Random;
 
 /**
  * A synthetic task with a programmatic verifier: draws problems from a seeded generator and grades responses.
  * Closed family: {@link DigitCompletionTask} (verl's end-to-end test task) and {@link ArithmeticTask}
- * (multi-step arithmetic with a written chain of thought).
+ * (multi-step arithmetic with a written chain of thought). Serializable, as the values it is made of, so an
+ * evaluation item can carry its verifier to a Spark executor.
  *
  * <p>Determinism: {@link #sample(Random)} consumes the generator only through {@code nextInt(bound)}, whose
  * sequence {@link java.util.Random} specifies exactly, so a seed gives the same problems on every JVM.
  */
-public sealed interface ReasoningTask permits DigitCompletionTask, ArithmeticTask {
+public sealed interface ReasoningTask extends Serializable permits DigitCompletionTask, ArithmeticTask {
 
     /** The task name used in files and on the command line. */
     String name();

@@ -4,7 +4,7 @@ import org.verl4j.eval.EvalItem;
 import org.verl4j.eval.EvalReport;
 import org.verl4j.eval.Evaluator;
 import org.verl4j.rollout.PromptFormat;
-import org.verl4j.rollout.RolloutEngine;
+import org.verl4j.rollout.RolloutSource;
 import org.verl4j.rollout.SamplingConfig;
 import org.verl4j.tasks.Problem;
 import org.verl4j.tasks.ReasoningTask;
@@ -26,7 +26,7 @@ public final class HeldOutEval {
     }
 
     /** Evaluates {@code problems} (dataset {@code name}) with {@code sampling} (its n is the pass@k n). */
-    public static EvalScores run(RolloutEngine engine, String name, List<Problem> problems, PromptFormat format,
+    public static EvalScores run(RolloutSource engine, String name, List<Problem> problems, PromptFormat format,
                                  SamplingConfig sampling, int threads, int step) {
         List<EvalItem> items = new ArrayList<>(problems.size());
         for (Problem p : problems) items.add(EvalItem.of(name, ReasoningTask.of(p.task(), p.level()), p));

@@ -16,6 +16,7 @@ import org.verl4j.rollout.EngineOptions;
 import org.verl4j.rollout.Prompt;
 import org.verl4j.rollout.Rollout;
 import org.verl4j.rollout.RolloutEngine;
+import org.verl4j.rollout.RolloutSource;
 import org.verl4j.rollout.SamplingConfig;
 import org.verl4j.shaping.ControllerState;
 import org.verl4j.tasks.Problem;
@@ -62,13 +63,21 @@ public final class Trainer implements AutoCloseable {
     private final PrintWriter log;
     private final ModelConfig model;
     private final List<Problem> train, test;
-    private final RolloutEngine engine;
+    private final RolloutSource engine;
     private final TrainStep actor;
     private final Optional<ReferencePolicy> reference;                     // only with a KL coefficient > 0
     private final Optional<Critic> critic;                                 // only for ppo-gae
 
-    /** Opens the model, the data and the sessions; nothing is written yet. */
+    /** Opens the model, the data and the sessions, rollouts from a {@link RolloutEngine} in this JVM; nothing is written yet. */
     public Trainer(TrainerConfig config, Path runDir, PrintWriter log) throws IOException {
+        this(config, runDir, log, RolloutEngine::open);
+    }
+
+    /**
+     * Opens the model, the data and the sessions, rollouts (and held-out evaluations) from {@code rollouts} — the
+     * learner (actor, reference, critic) stays in this JVM; nothing is written yet.
+     */
+    public Trainer(TrainerConfig config, Path runDir, PrintWriter log, RolloutSource.Factory rollouts) throws IOException {
         this.config = config;
         this.runDir = runDir;
         this.log = log;
@@ -79,7 +88,7 @@ public final class Trainer implements AutoCloseable {
         DecoderWeights weights = DecoderWeights.load(config.model());
         this.model = weights.config();
         OrtRunner.Options ort = Device.parse(config.machine().device()).runnerOptions(config.machine().threads());
-        this.engine = RolloutEngine.open(config.model(), EngineOptions.cpu(config.machine().threads()).withOrt(ort)
+        this.engine = rollouts.open(config.model(), EngineOptions.cpu(config.machine().threads()).withOrt(ort)
                 .withRank(config.rank()).withMetricThreads(config.machine().threads())
                 .withHidden(EngineOptions.HiddenStates.KEEP));
         float[] flat = weights.flatten();
@@ -163,7 +172,7 @@ public final class Trainer implements AutoCloseable {
         for (Problem p : problems) prompts.add(prompt(p));
         long seed = DataCursor.samplingSeed(config.machine().seed(), u);
         List<Rollout> rollouts = engine.generate(prompts, sampling(n, seed));
-        double metricWait = engine.timings().metricWaitSeconds();
+        double metricWait = engine.metricWaitSeconds();
         long t1 = System.nanoTime();
         Graded graded = Graded.of(rollouts, problems, n, engine.tokenizer(), config.reward());
         long t2 = System.nanoTime();
