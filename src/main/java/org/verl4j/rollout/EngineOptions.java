@@ -18,8 +18,11 @@ import java.io.Serializable;
 public record EngineOptions(OrtRunner.Options ort, int metricThreads, RankOptions rank, HiddenStates hidden,
                             Compaction compaction, Capture capture) implements Serializable {
 
-    /** What happens to a response's hidden states Z after its metrics are computed. */
-    public enum HiddenStates { DISCARD, KEEP }
+    /**
+     * What a {@link Rollout} keeps of its hidden states Z after their metrics are computed: nothing; only the mean
+     * row z = (1/T) Σ_t Z[t] (spec §4's input, d values — what the trainer's dataset-level rank needs); or Z and z.
+     */
+    public enum HiddenStates { DISCARD, MEAN_ROW, KEEP }
 
     /** What happens to a finished row: it leaves the batch (its KV cache rows dropped), or it keeps decoding padding. */
     public enum Compaction { COMPACT, KEEP_ROWS }

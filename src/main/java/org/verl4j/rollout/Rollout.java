@@ -17,9 +17,12 @@ import org.verl4j.rank.RankDynamics;
  * @param finishReason     STOP (EOS or stop string) or LENGTH
  * @param metrics          ER/ERV/ERA (spec §2–3) of the final-norm states Z (spec §1), computed as the response ended
  * @param hiddenStates     Z [T][d], row t produced token t+1; an empty array unless the engine keeps them
+ * @param meanHiddenState  z = (1/T) Σ_t Z[t] in double ({@code rank.DatasetRank.meanRow}, spec §4), d values; an
+ *                         empty array when the engine keeps neither it nor Z ({@link EngineOptions.HiddenStates})
  */
 public record Rollout(String promptId, int sample, int[] tokenIds, float[] logProbs, float[] samplingLogProbs,
-                      float[] entropies, FinishReason finishReason, RankDynamics metrics, float[][] hiddenStates) {
+                      float[] entropies, FinishReason finishReason, RankDynamics metrics, float[][] hiddenStates,
+                      double[] meanHiddenState) {
 
     public Rollout {
         int t = tokenIds.length;
@@ -28,6 +31,9 @@ public record Rollout(String promptId, int sample, int[] tokenIds, float[] logPr
         if (hiddenStates.length != 0 && hiddenStates.length != t)
             throw new IllegalArgumentException("response " + promptId + "/" + sample + ": " + hiddenStates.length
                     + " hidden-state rows for " + t + " tokens");
+        if (hiddenStates.length != 0 && meanHiddenState.length != hiddenStates[0].length)
+            throw new IllegalArgumentException("response " + promptId + "/" + sample + ": a mean hidden state of "
+                    + meanHiddenState.length + " values for hidden size " + hiddenStates[0].length);
     }
 
     /**

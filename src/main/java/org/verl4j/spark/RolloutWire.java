@@ -16,7 +16,8 @@ import java.util.OptionalDouble;
  * presence bit). {@link #rollout()} rebuilds the record the engine made.
  */
 record RolloutWire(String promptId, int sample, int[] tokenIds, float[] logProbs, float[] samplingLogProbs, float[] entropies,
-                   FinishReason finishReason, Metrics metrics, float[][] hiddenStates) implements Serializable {
+                   FinishReason finishReason, Metrics metrics, float[][] hiddenStates,
+                   double[] meanHiddenState) implements Serializable {
 
     /** {@link RankDynamics}, its window series as parallel arrays. */
     record Metrics(int tokens, double er, double logEr, int traditionalRank, double erv, double era, boolean ervMeasured,
@@ -52,10 +53,11 @@ record RolloutWire(String promptId, int sample, int[] tokenIds, float[] logProbs
 
     static RolloutWire of(Rollout r) {
         return new RolloutWire(r.promptId(), r.sample(), r.tokenIds(), r.logProbs(), r.samplingLogProbs(), r.entropies(),
-                r.finishReason(), Metrics.of(r.metrics()), r.hiddenStates());
+                r.finishReason(), Metrics.of(r.metrics()), r.hiddenStates(), r.meanHiddenState());
     }
 
     Rollout rollout() {
-        return new Rollout(promptId, sample, tokenIds, logProbs, samplingLogProbs, entropies, finishReason, metrics.rankDynamics(), hiddenStates);
+        return new Rollout(promptId, sample, tokenIds, logProbs, samplingLogProbs, entropies, finishReason, metrics.rankDynamics(), hiddenStates,
+                meanHiddenState);
     }
 }

@@ -21,8 +21,9 @@ import java.util.UUID;
 /**
  * The trainer's rollout phase on a Spark cluster (issue 12): a {@link RolloutSource} whose {@link #generate} cuts the
  * prompts into contiguous slices, one task each, generated on each executor JVM's engine ({@link ExecutorEngines})
- * under the policy of the last {@link #setPolicy}, the rollouts (with ER/ERV/ERA and, when the engine keeps them,
- * hidden states) collected to the driver in prompt order. The learner stays on the driver.
+ * under the policy of the last {@link #setPolicy}, the rollouts (with ER/ERV/ERA and what the engine keeps of the
+ * hidden states — for the trainer only each response's mean row z_i, d doubles, not its T×d states) collected to
+ * the driver in prompt order. The learner stays on the driver.
  * <pre>
  * setPolicy(θ):  θ_f = float(θ) broadcast (each executor fetches it once)          the old broadcast destroyed
  * generate:      prompts → P contiguous slices → executors: engine takes θ_f if its tag differs, generate(slice)

@@ -25,18 +25,16 @@ final class StepReport {
      * the cumulative ERV/ERA over the response axis (observation only).
      */
     static DatasetRank datasetRank(List<Rollout> rollouts, int stride) {
-        List<double[]> rows = new ArrayList<>();
-        int d = 0;
+        int d = rollouts.get(0).meanHiddenState().length;
+        double[] zg = new double[rollouts.size() * d];
         for (int i = 0; i < rollouts.size(); i++) {
-            float[][] z = rollouts.get(i).hiddenStates();
-            d = z[0].length;
-            float[] flat = new float[z.length * d];
-            for (int t = 0; t < z.length; t++) System.arraycopy(z[t], 0, flat, t * d, d);
-            rows.add(DatasetRank.meanRow(HiddenStates.ofFloats(z.length, d, flat), i));      // z_i
+            double[] z = rollouts.get(i).meanHiddenState();                                   // z_i, kept by the engine
+            if (z.length != d || d == 0)
+                throw new IllegalStateException("response " + i + " carries a mean hidden state of " + z.length
+                        + " values (response 0: " + d + "); the trainer's engine keeps HiddenStates.MEAN_ROW");
+            System.arraycopy(z, 0, zg, i * d, d);
         }
-        double[] zg = new double[rows.size() * d];
-        for (int i = 0; i < rows.size(); i++) System.arraycopy(rows.get(i), 0, zg, i * d, d);
-        return DatasetRank.ofPooled(new HiddenStates(rows.size(), d, zg), stride, WindowSeries.DROP);
+        return DatasetRank.ofPooled(new HiddenStates(rollouts.size(), d, zg), stride, WindowSeries.DROP);
     }
 
     static StepMetrics of(List<Rollout> rollouts, Graded graded, int n, AdvantageStage.Outcome adv,

@@ -90,7 +90,7 @@ public final class Trainer implements AutoCloseable {
         OrtRunner.Options ort = Device.parse(config.machine().device()).runnerOptions(config.machine().threads());
         this.engine = rollouts.open(config.model(), EngineOptions.cpu(config.machine().threads()).withOrt(ort)
                 .withRank(config.rank()).withMetricThreads(config.machine().threads())
-                .withHidden(EngineOptions.HiddenStates.KEEP));
+                .withHidden(EngineOptions.HiddenStates.MEAN_ROW));
         float[] flat = weights.flatten();
         double[] theta0 = new double[flat.length];
         for (int i = 0; i < flat.length; i++) theta0[i] = flat[i];

@@ -63,6 +63,34 @@ class RolloutEngineTest {
     }
 
     @Test
+    void meanRowKeepsOnlyTheMeanOfTheRowsKeepWouldKeep() {
+        ModelConfig c = TinyModels.config();
+        DecoderWeights w = TinyModels.weights(c, SEED);
+        List<Prompt> prompts = List.of(TinyModels.prompt("a", "12,3:"), TinyModels.prompt("b", "7"));
+        SamplingConfig sampling = SamplingConfig.DEFAULTS.withN(3).withTemperature(1).withMaxNewTokens(10).withSeed(SEED);
+        java.util.Map<EngineOptions.HiddenStates, List<Rollout>> by = new java.util.EnumMap<>(EngineOptions.HiddenStates.class);
+        for (EngineOptions.HiddenStates keep : EngineOptions.HiddenStates.values())
+            try (RolloutEngine engine = new RolloutEngine(w, TinyModels.tokenizer(), EngineOptions.cpu(1).withHidden(keep))) {
+                by.put(keep, engine.generate(prompts, sampling));
+            }
+        List<Rollout> full = by.get(EngineOptions.HiddenStates.KEEP), mean = by.get(EngineOptions.HiddenStates.MEAN_ROW),
+                none = by.get(EngineOptions.HiddenStates.DISCARD);
+        for (int i = 0; i < full.size(); i++) {
+            Rollout k = full.get(i);
+            assertThat(mean.get(i).tokenIds()).as("seed %d response %d", SEED, i).isEqualTo(k.tokenIds());
+            // oracle: the plain mean over Z's rows, summed in double in row order, as spec §4 defines z_i
+            double[] expected = new double[c.hiddenSize()];
+            for (float[] row : k.hiddenStates()) for (int j = 0; j < expected.length; j++) expected[j] += row[j];
+            for (int j = 0; j < expected.length; j++) expected[j] /= k.length();
+            assertThat(mean.get(i).meanHiddenState()).as("seed %d response %d", SEED, i).containsExactly(expected);
+            assertThat(k.meanHiddenState()).containsExactly(expected);
+            assertThat(mean.get(i).hiddenStates()).isEmpty();
+            assertThat(none.get(i).hiddenStates()).isEmpty();
+            assertThat(none.get(i).meanHiddenState()).isEmpty();
+        }
+    }
+
+    @Test
     void aCapturedBlockOutputEqualsTheUncachedForwardAtTheProducingPositions() {
         ModelConfig c = TinyModels.config();
         DecoderWeights w = TinyModels.weights(c, SEED);
