@@ -35,6 +35,11 @@ public final class SparkMain implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (!sparkOnClassPath()) {
+            System.err.println("verl4j-spark: error: Apache Spark is not on the class path; run the jobs with spark-submit "
+                    + "(the cluster's Spark) or mvn -Pspark-local (README: Scale-out on Apache Spark)");
+            System.exit(1);
+        }
         int code;
         try {
             code = commandLine().execute(args);
@@ -45,5 +50,15 @@ public final class SparkMain implements Runnable {
             });
         }
         System.exit(code);
+    }
+
+    /** Spark is {@code provided}: {@code target/verl4j.jar} run with plain {@code java -cp} has none. */
+    private static boolean sparkOnClassPath() {
+        try {
+            Class.forName("org.apache.spark.sql.SparkSession", false, SparkMain.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 }
