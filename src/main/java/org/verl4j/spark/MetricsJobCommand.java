@@ -65,6 +65,7 @@ final class MetricsJobCommand implements Callable<Integer> {
         err.println("verl4j-spark metrics: " + report.responses() + " response(s) from " + (report.files() - report.failures().size())
                 + " of " + report.files() + " file(s) into " + out
                 + (report.failures().isEmpty() ? "" : "; " + report.failures().size() + " unreadable, listed in " + MetricsJob.FAILURES));
+        report.global().ifPresent(result -> err.println("verl4j-spark metrics: " + result.route().summary()));
         err.flush();
         return 0;
     }

@@ -1,0 +1,173 @@
+package org.verl4j.spark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verl4j.io.DType;
+import org.verl4j.io.NpyWriter;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Spec §4 on Spark by aggregation (GlobalAggregation) against {@code verl4j metrics --global} on the same files,
+ * in local[2] with several partitions. Three routes: summaries (N &gt; d+1, the squared route accepts every
+ * window), the first rows only (N ≤ d+1), and the fallback to collecting every z_i (rank-deficient z_i, which the
+ * squared route refuses).
+ *
+ * <p><b>Tolerance.</b> Windows with more rows than d+1 come, on both sides, from the squared route (the CLI's
+ * scatter of Helmert rows, the job's Welford/Chan scatter), which accepts a window only when its estimate of ER's
+ * relative error is ≤ 1e-10 ({@code SquaredSpectrum.TOLERANCE}; FastPathTest observes ≤ 2e-11 against the SVD).
+ * So |ΔE_j| ≤ 2e-10·E_j between the two, |Δv_j| ≤ |ΔE_j| + mean|ΔE| ≤ 4e-10·E_max, |Δa_j| ≤ 8e-10·E_max, and ERV
+ * and ERA, means of those, within the same bounds. The other routes run the CLI's own code on the same doubles:
+ * equality is exact.
+ */
+class GlobalAggregationTest {
+
+    private static final long SEED = 20261203L;
+    private static final int D = 8;
+    private static final double RELATIVE = 2e-10;
+
+    @TempDir
+    static Path dir;
+
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void start() {
+        spark = LocalSpark.start(GlobalAggregationTest.class.getSimpleName());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (spark != null) spark.stop();
+    }
+
+    @Test
+    void summariesOverSeveralPartitionsGiveTheSingleMachineSeries() throws IOException {
+        Path in = Files.createDirectory(dir.resolve("many"));
+        List<Path> files = write(in, 12, 10);                               // N = 120 > d+1
+        JobRun run = job(dir.resolve("out-many"), in, "--partitions", "12");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // P' = min(P, N/(2d)) = min(12, 7): the 12 one-file partitions coalesced into 7 runs; only z_1..z_{d+1}
+        // reach the driver as rows (Zg would be 120 rows).
+        assertThat(run.err()).contains("--global by aggregation over 7 summary partition(s); 9 mean row(s) collected");
+        JsonNode actual = global(dir.resolve("out-many"));
+        JsonNode expected = cli(files);
+        assertThat(actual.get("N").asInt()).isEqualTo(120);
+        for (String key : List.of("N", "d", "stride", "velocity_measured", "acceleration_measured"))
+            assertThat(actual.get(key)).as(key).isEqualTo(expected.get(key));
+        assertThat(actual.get("velocity_measured").asBoolean()).isTrue();
+        assertThat(actual.get("acceleration_measured").asBoolean()).isTrue();
+        assertThat(relative(actual.get("er"), expected.get("er"))).as("global ER").isLessThanOrEqualTo(RELATIVE);
+        JsonNode windows = actual.get("windows"), expectedWindows = expected.get("windows");
+        assertThat(windows.size()).isEqualTo(expectedWindows.size()).isEqualTo(119 / 4);
+        double maxE = 0;
+        for (JsonNode w : expectedWindows) maxE = Math.max(maxE, w.get("er").asDouble());
+        for (int j = 0; j < windows.size(); j++) {
+            JsonNode w = windows.get(j), e = expectedWindows.get(j);
+            String at = "window " + (j + 1);
+            assertThat(w.get("end")).as(at).isEqualTo(e.get("end"));
+            assertThat(relative(w.get("er"), e.get("er"))).as(at + " E_j").isLessThanOrEqualTo(RELATIVE);
+            assertThat(w.get("v").isNull()).as(at).isEqualTo(e.get("v").isNull());
+            assertThat(w.get("a").isNull()).as(at).isEqualTo(e.get("a").isNull());
+            if (!e.get("v").isNull()) assertThat(absolute(w.get("v"), e.get("v"))).as(at + " v_j").isLessThanOrEqualTo(2 * RELATIVE * maxE);
+            if (!e.get("a").isNull()) assertThat(absolute(w.get("a"), e.get("a"))).as(at + " a_j").isLessThanOrEqualTo(4 * RELATIVE * maxE);
+        }
+        assertThat(absolute(actual.get("velocity"), expected.get("velocity"))).as("ERV").isLessThanOrEqualTo(2 * RELATIVE * maxE);
+        assertThat(absolute(actual.get("acceleration"), expected.get("acceleration"))).as("ERA").isLessThanOrEqualTo(4 * RELATIVE * maxE);
+    }
+
+    @Test
+    void fewerResponsesThanDPlusOneAreMeasuredFromTheirRows() throws IOException {
+        Path in = Files.createDirectory(dir.resolve("few"));
+        List<Path> files = new ArrayList<>(write(in, 2, 1));
+        files.addAll(write(Files.createDirectory(in.resolve("more")), 1, 1));   // N = 3 < 2s+1 = 5
+        JobRun run = job(dir.resolve("out-few"), in, "--partitions", "2");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("--global over 3 response(s) ≤ d+1: their mean rows collected");
+        JsonNode actual = global(dir.resolve("out-few"));
+        assertThat(actual.get("velocity_measured").asBoolean()).isFalse();
+        assertThat(actual.get("velocity").asDouble()).isZero();
+        assertThat(actual).isEqualTo(cli(files));
+    }
+
+    @Test
+    void rankDeficientMeanRowsFallBackToCollectingAndSaySo() throws IOException {
+        Path in = Files.createDirectory(dir.resolve("flat"));
+        List<Path> files = write(in, 6, 5, 3);                                  // d = 8, columns 3..7 zero: rank ≤ 3
+        JobRun run = job(dir.resolve("out-flat"), in, "--partitions", "3");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("--global: the squared route refused 1 window(s)").contains("collecting all 30 mean rows");
+        assertThat(global(dir.resolve("out-flat"))).isEqualTo(cli(files));
+    }
+
+    private static JobRun job(Path out, Path in, String... flags) {
+        List<String> args = new ArrayList<>(List.of("metrics", "--out", out.toString(), "--format", "json", "--global",
+                "--global-stride", "4", "--windows"));
+        args.addAll(List.of(flags));
+        args.add(in.toString());
+        return JobRun.spark(args.toArray(String[]::new));
+    }
+
+    private static JsonNode cli(List<Path> files) {
+        List<String> args = new ArrayList<>(List.of("metrics", "--global", "--global-stride", "4", "--windows"));
+        for (Path f : files) args.add(f.toString());
+        JobRun run = JobRun.cli(args.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<JsonNode> lines = JobRun.parse(run.out());
+        return lines.get(lines.size() - 1).get("global");
+    }
+
+    private static JsonNode global(Path out) throws IOException {
+        return JobRun.parse(Files.readString(out.resolve("global.json"))).get(0).get("global");
+    }
+
+    private static double relative(JsonNode actual, JsonNode expected) {
+        return Math.abs(actual.asDouble() - expected.asDouble()) / Math.abs(expected.asDouble());
+    }
+
+    private static double absolute(JsonNode actual, JsonNode expected) {
+        return Math.abs(actual.asDouble() - expected.asDouble());
+    }
+
+    /** {@link #write(Path, int, int, int)} with every column used. */
+    private static List<Path> write(Path in, int f, int r) throws IOException {
+        return write(in, f, r, D);
+    }
+
+    /**
+     * F batch .npy files (float64, names in input order) of R responses, T = 6 rows of d columns each: a
+     * per-response offset N(0, 4) plus a seeded Gaussian walk in the first {@code used} columns (the rest 0), so
+     * the mean rows z_i are in general position within those columns.
+     */
+    private static List<Path> write(Path in, int f, int r, int used) throws IOException {
+        int d = D;
+        Random random = new Random(SEED + 31L * f + r + used);
+        int t = 6;
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < f; i++) {
+            double[] z = new double[r * t * d];
+            for (int k = 0; k < r; k++) {
+                double[] x = new double[d];
+                for (int j = 0; j < used; j++) x[j] = 2 * random.nextGaussian();
+                for (int row = 0; row < t; row++)
+                    for (int j = 0; j < used; j++) z[(k * t + row) * d + j] = x[j] += random.nextGaussian();
+            }
+            Path file = in.resolve(String.format(Locale.ROOT, "h%03d.npy", i));
+            NpyWriter.writeDoubles(file, DType.F64, new long[]{r, t, d}, z);
+            files.add(file);
+        }
+        return files;
+    }
+}
