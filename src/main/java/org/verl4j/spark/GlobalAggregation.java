@@ -2,6 +2,8 @@ package org.verl4j.spark;
 
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
 import org.verl4j.rank.CentredScatter;
 import org.verl4j.rank.DatasetRank;
 import org.verl4j.rank.HiddenStates;
@@ -13,31 +15,36 @@ import org.verl4j.rank.WindowSeries;
 import scala.Option;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Spec §4 over a cluster by aggregation, without collecting every z_i to the driver.
  * <pre>
- * driver:    the first min(N, d+1) z_i  (take)                  N ≤ d+1: DatasetRank.ofPooled of them, done
- * executors: z_i in input order, coalesced into P' contiguous partitions, P' = min(P, max(1, ⌊N/(2d)⌋));
- *            per partition (n_p, μ_p, M2_p) about o = z_1            (CentredScatter, Welford)
- * driver:    collects the P' summaries; exclusive prefixes by Chan merges; their total → σ(Zg) → global ER
- * executors: partition p from its own prefix adds its rows one by one; at each t = j·s &gt; d, E_j from √λ(M2)
+ * driver:    per file (ordinal, rows, hidden sizes) → N, d, one-size check; the first min(N, d+1) z_i (take)
+ *            N ≤ d+1: DatasetRank.ofPooled of those rows (the CLI's code), done
+ * executors: z_i in input order, coalesced into P' contiguous partitions (ContiguousCoalescer),
+ *            P' = min(P, max(1, ⌊N/(2d)⌋)); per partition (n_p, μ_p, M2_p) about o = z_1  (CentredScatter, Welford)
+ * driver:    streams the P' summaries in (one per job); exclusive prefixes by Chan merges, each broadcast;
+ *            the total → σ(Zg) → global ER
+ * executors: partition p fetches its own prefix, adds its rows one by one, and at each t = j·s &gt; d measures
+ *            E_j from √λ(M2)                                                    (WindowOutcome.pass)
  * driver:    windows t ≤ d from the first d+1 rows (RankDynamics, as the CLI); E_1..E_K → ERV, ERA
  *            (DatasetRank.fromWindows: the §3 loop the CLI runs)
  * </pre>
- * <b>Cost</b> (doubles; N responses, d hidden size, P' summary partitions, K = ⌊(N−1)/s⌋ windows):
+ * <b>Cost</b> (8-byte doubles; N responses, F files, d hidden size, P' summary partitions, K = ⌊(N−1)/s⌋):
  * <pre>
- *                       before (collect Zg)        now
- * collected to driver   N·d                        (d+1)·d  +  P'·(d(d+1)/2 + 2d)
- * sent to executors     —                          P'·(d(d+1)/2 + 2d)   (each task its own prefix, zipPartitions)
- * driver work           K·(4/3)d³ (every window)   ⌊d/s⌋ head windows (Gram side, ≤ d⁴/(4s)) + one d³ (global ER)
- * executor work         the per-file metrics       + N·d²/2 (Welford) + (K − ⌊d/s⌋)·(4/3)d³ in P' tasks
+ *                        before (collect Zg)        now
+ * to the driver          N·d                        (d+1)·d  +  P'·(d(d+1)/2 + 2d)  +  F file shapes (bytes each)
+ * from the driver        —                          P'·(d(d+1)/2 + 2d): prefix p broadcast, fetched by p's task only
+ * driver work            K windows, each ≤ (4/3)d³  ⌊d/s⌋ windows of ≤ d+1 rows (Gram side) + one d×d eigenproblem
+ * executor work (extra)  —                          N·d²/2 (Welford) + (K − ⌊d/s⌋)·(4/3)d³ over P' tasks
+ * nothing shuffled
  * </pre>
- * P' ≤ N/(2d) keeps the summaries at most half of Zg's N·d: d(d+1)/2 per partition pays off only for more than
- * d/2 rows per partition. The global ER alone is cheap at any N; the cumulative series is the expensive part
- * (K eigenproblems of order d, parallel over only P' tasks).
+ * With P' ≤ N/(2d) the summaries are at most ≈ N·d/4 doubles (d(d+1)/2 each); a summary pays off only for a
+ * partition of more than d/2 rows. The global ER alone is cheap at any N; the cumulative series is the expensive
+ * part — K eigenproblems of order d, in parallel over only P' tasks (one core each).
  *
  * <p><b>Fallback.</b> Where the squared route refuses a window with t &gt; d or the whole of Zg (rank-deficient
  * z_i, entries out of range; see {@link CentredScatter}), the exact route needs the rows: every z_i is collected
@@ -85,66 +92,81 @@ final class GlobalAggregation {
      * them in input order) with stride {@code stride}.
      */
     static Result run(JavaSparkContext jsc, JavaRDD<MeanRows> blocks, int stride, WindowSeries series) {
-        List<MeanRows> firstBlock = blocks.take(1);
-        if (firstBlock.isEmpty()) throw new IllegalArgumentException("--global: no response to pool");
-        int d = firstBlock.get(0).z().get(0).length;
-        String first = firstBlock.get(0).source();
-        checkHiddenSize(blocks, d, first);
-        List<double[]> head = blocks.flatMap(b -> b.z().iterator()).take(d + 1);   // z_1 … z_min(N, d+1)
-        if (head.size() <= d) return new Result(DatasetRank.ofPooled(stack(head, d), stride, series), d, new Route.Head(head.size()));
+        List<MeanRows.Shape> shapes = blocks.map(MeanRows::shape).collect();      // a few bytes per file
+        if (shapes.isEmpty()) throw new IllegalArgumentException("--global: no response to pool");
+        int d = shapes.get(0).sizes().get(0);
+        long responses = 0;
+        for (MeanRows.Shape f : shapes) {
+            for (int size : f.sizes())
+                if (size != d) throw new IllegalArgumentException(f.source() + ": hidden size " + size + " differs from " + d + " of "
+                        + shapes.get(0).source() + "; --global pools responses of one hidden size");
+            responses += f.rows();
+        }
+        int n = Math.toIntExact(responses);                                     // N
+        List<double[]> head = blocks.flatMap(b -> b.z().iterator()).take(Math.min(n, d + 1));   // z_1 … z_min(N, d+1)
+        if (n <= d + 1) return new Result(DatasetRank.ofPooled(stack(head, d), stride, series), d, new Route.Head(n));
 
         double[] origin = head.get(0);
-        long estimate = blocks.map(b -> (long) b.z().size()).reduce(Long::sum);
-        int partitions = (int) Math.max(1, Math.min(blocks.getNumPartitions(), estimate / (2L * d)));   // P'
+        int partitions = (int) Math.max(1, Math.min(blocks.getNumPartitions(), n / (2L * d)));   // P'
         JavaRDD<MeanRows> runs = JavaRDD.fromRDD(blocks.rdd().coalesce(partitions, false,
                 Option.apply(new ContiguousCoalescer()), null), blocks.classTag());
-        List<PartitionScatter> summaries = runs.mapPartitions(it -> List.of(PartitionScatter.of(it, origin)).iterator()).collect();
-        List<CentredScatter> prefixes = new ArrayList<>(summaries.size());
-        CentredScatter total = CentredScatter.about(origin);
-        int lastOrdinal = -1;
-        for (PartitionScatter p : summaries) {
-            if (p.first() >= 0 && p.first() <= lastOrdinal)
-                throw new IllegalStateException("summary partitions out of input order: file " + p.first() + " after " + lastOrdinal);
-            if (p.last() >= 0) lastOrdinal = p.last();
-            prefixes.add(total.copy());                                        // summary of every row before p
-            total.merge(p.scatter());                                          // Chan
+        List<Broadcast<CentredScatter>> prefixes = new ArrayList<>(partitions);
+        try {
+            CentredScatter total = prefixSums(jsc, runs, origin, prefixes);
+            if (total.rows() != n) throw new IllegalStateException("summaries hold " + total.rows() + " rows, the files " + n);
+            Optional<double[]> sigma = total.singularValues();                   // σ(Zg)
+            if (sigma.isEmpty()) return collected(blocks, d, stride, series, partitions, 1);
+            int k = (n - 1) / stride;                                           // K
+            double[] e = new double[k];
+            boolean[] filled = new boolean[k];
+            List<WindowPoint> headWindows = RankDynamics.measure(stack(head, d), new RankOptions(stride, d + 1, Truncation.NONE),
+                    WindowSeries.KEEP).windows();                               // t = j·s ≤ d: the CLI's own code
+            for (int j = 1; j <= headWindows.size(); j++) {
+                e[j - 1] = headWindows.get(j - 1).er();
+                filled[j - 1] = true;
+            }
+            List<WindowOutcome> windows = runs.mapPartitionsWithIndex((p, rows) ->
+                    WindowOutcome.pass(prefixes.get(p).value(), rows, stride).iterator(), false).collect();
+            int refused = 0;
+            for (WindowOutcome w : windows) {
+                if (w instanceof WindowOutcome.Measured m) e[m.j() - 1] = m.er();
+                else refused++;
+                filled[w.j() - 1] = true;
+            }
+            for (int j = 1; j <= k; j++)
+                if (!filled[j - 1]) throw new IllegalStateException("window " + j + " of " + k + " was measured by no partition");
+            if (refused > 0) return collected(blocks, d, stride, series, partitions, refused);
+            return new Result(DatasetRank.fromWindows(n, stride, sigma.get(), e, series), d, new Route.Aggregated(partitions, head.size()));
+        } finally {
+            for (Broadcast<CentredScatter> b : prefixes) b.destroy();
         }
-        int n = Math.toIntExact(total.rows());
-        if (n == d + 1) return new Result(DatasetRank.ofPooled(stack(head, d), stride, series), d, new Route.Head(n));
-
-        Optional<double[]> sigma = total.singularValues();                       // σ(Zg)
-        if (sigma.isEmpty()) return collected(blocks, d, stride, series, partitions, 1);
-        int k = (n - 1) / stride;                                               // K
-        double[] e = new double[k];
-        boolean[] filled = new boolean[k];
-        List<WindowPoint> headWindows = RankDynamics.measure(stack(head, d), new RankOptions(stride, d + 1, Truncation.NONE),
-                WindowSeries.KEEP).windows();                                   // t = j·s ≤ d: the CLI's own code
-        for (int j = 1; j <= headWindows.size(); j++) {
-            e[j - 1] = headWindows.get(j - 1).er();
-            filled[j - 1] = true;
-        }
-        List<WindowOutcome> windows = jsc.parallelize(prefixes, partitions)
-                .zipPartitions(runs, (prefix, rows) -> WindowOutcome.pass(prefix.next(), rows, stride).iterator())
-                .collect();
-        int refused = 0;
-        for (WindowOutcome w : windows) {
-            if (w instanceof WindowOutcome.Measured m) e[m.j() - 1] = m.er();
-            else refused++;
-            filled[w.j() - 1] = true;
-        }
-        for (int j = 1; j <= k; j++)
-            if (!filled[j - 1]) throw new IllegalStateException("window " + j + " of " + k + " was measured by no partition");
-        if (refused > 0) return collected(blocks, d, stride, series, partitions, refused);
-        return new Result(DatasetRank.fromWindows(n, stride, sigma.get(), e, series), d, new Route.Aggregated(partitions, head.size()));
     }
 
-    /** One file whose responses have another hidden size than the first file's is an error naming both. */
-    private static void checkHiddenSize(JavaRDD<MeanRows> blocks, int d, String first) {
-        List<MeanRows> other = blocks.filter(b -> b.z().stream().anyMatch(z -> z.length != d)).take(1);
-        if (other.isEmpty()) return;
-        int size = other.get(0).z().stream().filter(z -> z.length != d).findFirst().orElseThrow().length;
-        throw new IllegalArgumentException(other.get(0).source() + ": hidden size " + size + " differs from " + d + " of " + first
-                + "; --global pools responses of one hidden size");
+    /**
+     * The exclusive prefix summaries, one broadcast per partition of {@code runs} (appended to {@code prefixes}; each
+     * task reads only its own), and the summary of everything. The partition summaries are computed in one parallel
+     * job, kept by the executors and streamed to the driver one at a time (never all P' in one result).
+     */
+    private static CentredScatter prefixSums(JavaSparkContext jsc, JavaRDD<MeanRows> runs, double[] origin,
+                                             List<Broadcast<CentredScatter>> prefixes) {
+        JavaRDD<PartitionScatter> summaries = runs.mapPartitions(it -> List.of(PartitionScatter.of(it, origin)).iterator())
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            summaries.count();                                                  // all partitions at once
+            CentredScatter total = CentredScatter.about(origin);
+            int lastOrdinal = -1;
+            for (Iterator<PartitionScatter> it = summaries.toLocalIterator(); it.hasNext(); ) {
+                PartitionScatter p = it.next();
+                if (p.first() >= 0 && p.first() <= lastOrdinal)
+                    throw new IllegalStateException("summary partitions out of input order: file " + p.first() + " after " + lastOrdinal);
+                if (p.last() >= 0) lastOrdinal = p.last();
+                prefixes.add(jsc.broadcast(total.copy()));                      // summary of every row before p
+                total.merge(p.scatter());                                       // Chan
+            }
+            return total;
+        } finally {
+            summaries.unpersist(false);
+        }
     }
 
     /** The fallback: Zg collected in input order (N·d doubles) and measured by the rows. */

@@ -70,6 +70,8 @@ class GlobalAggregationTest {
         assertThat(actual.get("velocity_measured").asBoolean()).isTrue();
         assertThat(actual.get("acceleration_measured").asBoolean()).isTrue();
         assertThat(relative(actual.get("er"), expected.get("er"))).as("global ER").isLessThanOrEqualTo(RELATIVE);
+        assertThat(absolute(actual.get("log_er"), expected.get("log_er"))).as("log ER = H; |ΔH| ≈ |ΔER|/ER")
+                .isLessThanOrEqualTo(RELATIVE);
         JsonNode windows = actual.get("windows"), expectedWindows = expected.get("windows");
         assertThat(windows.size()).isEqualTo(expectedWindows.size()).isEqualTo(119 / 4);
         double maxE = 0;
@@ -110,6 +112,19 @@ class GlobalAggregationTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).contains("--global: the squared route refused 1 window(s)").contains("collecting all 30 mean rows");
         assertThat(global(dir.resolve("out-flat"))).isEqualTo(cli(files));
+    }
+
+    @Test
+    void responsesOfAnotherHiddenSizeAreOneLineNamingBothFiles() throws IOException {
+        Path in = Files.createDirectory(dir.resolve("mixed"));
+        write(in, 2, 3);                                                         // h000, h001: d = 8
+        double[] narrow = new double[2 * 6 * 5];
+        for (int i = 0; i < narrow.length; i++) narrow[i] = i % 7;
+        NpyWriter.writeDoubles(in.resolve("h002.npy"), DType.F64, new long[]{2, 6, 5}, narrow);
+        JobRun run = job(dir.resolve("out-mixed"), in);
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("verl4j-spark: error:").contains("h002.npy: hidden size 5 differs from 8 of")
+                .contains("h000.npy; --global pools responses of one hidden size").doesNotContain("\tat ");
     }
 
     private static JobRun job(Path out, Path in, String... flags) {
