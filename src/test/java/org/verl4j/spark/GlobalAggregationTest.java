@@ -107,11 +107,24 @@ class GlobalAggregationTest {
     @Test
     void rankDeficientMeanRowsFallBackToCollectingAndSaySo() throws IOException {
         Path in = Files.createDirectory(dir.resolve("flat"));
-        List<Path> files = write(in, 6, 5, 3);                                  // d = 8, columns 3..7 zero: rank ≤ 3
+        List<Path> files = write(in, "h", 6, 5, 3);                             // d = 8, columns 3..7 zero: rank ≤ 3
         JobRun run = job(dir.resolve("out-flat"), in, "--partitions", "3");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).contains("--global: the squared route refused 1 window(s)").contains("collecting all 30 mean rows");
         assertThat(global(dir.resolve("out-flat"))).isEqualTo(cli(files));
+    }
+
+    @Test
+    void aRankDeficientEarlyWindowFallsBackToCollecting() throws IOException {
+        Path in = Files.createDirectory(dir.resolve("flat-start"));
+        List<Path> files = new ArrayList<>(write(in, "a", 3, 5, 3));           // z_1..z_15 in 3 of 8 columns
+        files.addAll(write(in, "b", 6, 5, D));                                  // z_16..z_45 in general position
+        JobRun run = job(dir.resolve("out-flat-start"), in, "--partitions", "9");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // t = 12 (13 rows of rank ≤ 3) and t = 16 (rank ≤ 4) have zero singular values: the squared route refuses
+        // them; from t = 20 on (rank 8) and Zg as a whole it accepts
+        assertThat(run.err()).contains("the squared route refused 2 window(s)").contains("collecting all 45 mean rows");
+        assertThat(global(dir.resolve("out-flat-start"))).isEqualTo(cli(files));
     }
 
     @Test
@@ -156,9 +169,9 @@ class GlobalAggregationTest {
         return Math.abs(actual.asDouble() - expected.asDouble());
     }
 
-    /** {@link #write(Path, int, int, int)} with every column used. */
+    /** {@link #write(Path, String, int, int, int)} with every column used, files h000.npy, h001.npy, … */
     private static List<Path> write(Path in, int f, int r) throws IOException {
-        return write(in, f, r, D);
+        return write(in, "h", f, r, D);
     }
 
     /**
@@ -166,9 +179,9 @@ class GlobalAggregationTest {
      * per-response offset N(0, 4) plus a seeded Gaussian walk in the first {@code used} columns (the rest 0), so
      * the mean rows z_i are in general position within those columns.
      */
-    private static List<Path> write(Path in, int f, int r, int used) throws IOException {
+    private static List<Path> write(Path in, String prefix, int f, int r, int used) throws IOException {
         int d = D;
-        Random random = new Random(SEED + 31L * f + r + used);
+        Random random = new Random(SEED + 31L * f + r + used + prefix.hashCode());
         int t = 6;
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < f; i++) {
@@ -179,7 +192,7 @@ class GlobalAggregationTest {
                 for (int row = 0; row < t; row++)
                     for (int j = 0; j < used; j++) z[(k * t + row) * d + j] = x[j] += random.nextGaussian();
             }
-            Path file = in.resolve(String.format(Locale.ROOT, "h%03d.npy", i));
+            Path file = in.resolve(String.format(Locale.ROOT, "%s%03d.npy", prefix, i));
             NpyWriter.writeDoubles(file, DType.F64, new long[]{r, t, d}, z);
             files.add(file);
         }
