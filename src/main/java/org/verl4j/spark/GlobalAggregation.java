@@ -39,7 +39,7 @@ import java.util.Optional;
  * to the driver          N·d                        (d+1)·d  +  P'·(d(d+1)/2 + 2d)  +  F file shapes (bytes each)
  * from the driver        —                          P'·(d(d+1)/2 + 2d): prefix p broadcast, fetched by p's task only
  * driver work            K windows, each ≤ (4/3)d³  ⌊d/s⌋ windows of ≤ d+1 rows (Gram side) + one d×d eigenproblem
- * executor work (extra)  —                          N·d²/2 (Welford) + (K − ⌊d/s⌋)·(4/3)d³ over P' tasks
+ * executor work (extra)  —                          N·d(d+1)/2 multiply-adds (Welford) + (K − ⌊d/s⌋)·(4/3)d³ over P' tasks
  * nothing shuffled
  * </pre>
  * With P' ≤ N/(2d) the summaries are at most ≈ N·d/4 doubles (d(d+1)/2 each); a summary pays off only for a
