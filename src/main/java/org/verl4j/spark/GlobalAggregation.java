@@ -1,5 +1,6 @@
 package org.verl4j.spark;
 
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -44,7 +45,7 @@ import java.util.Optional;
  * </pre>
  * With P' ≤ N/(2d) the summaries are at most ≈ N·d/4 doubles (d(d+1)/2 each); a summary pays off only for a
  * partition of more than d/2 rows. The global ER alone is cheap at any N; the cumulative series is the expensive
- * part — K eigenproblems of order d, in parallel over only P' tasks (one core each).
+ * part — K eigenproblems of order d, in parallel over only P' tasks, each on {@code spark.task.cpus} threads.
  *
  * <p><b>Fallback.</b> Where the squared route refuses a window with t &gt; d or the whole of Zg (rank-deficient
  * z_i, entries out of range; see {@link CentredScatter}), the exact route needs the rows: every z_i is collected
@@ -126,7 +127,7 @@ final class GlobalAggregation {
                 filled[j - 1] = true;
             }
             List<WindowOutcome> windows = runs.mapPartitionsWithIndex((p, rows) ->
-                    WindowOutcome.pass(prefixes.get(p).value(), rows, stride).iterator(), false).collect();
+                    WindowOutcome.pass(prefixes.get(p).value(), rows, stride, TaskContext.get().cpus()).iterator(), false).collect();
             int refused = 0;
             for (WindowOutcome w : windows) {
                 if (w instanceof WindowOutcome.Measured m) e[m.j() - 1] = m.er();
