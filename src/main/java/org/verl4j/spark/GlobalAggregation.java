@@ -26,7 +26,8 @@ import java.util.Optional;
  * driver:    per file (ordinal, rows, hidden sizes) → N, d, one-size check; the first min(N, d+1) z_i (take)
  *            N ≤ d+1: DatasetRank.ofPooled of those rows (the CLI's code), done
  * executors: z_i in input order, coalesced into P' contiguous partitions (ContiguousCoalescer),
- *            P' = min(P, max(1, ⌊N/(2d)⌋)); per partition (n_p, μ_p, M2_p) about o = z_1  (CentredScatter, Welford)
+ *            P' = min(P, max(1, ⌊N/(2d)⌋)) or min(P, --global-partitions);
+ *            per partition (n_p, μ_p, M2_p) about o = z_1                    (CentredScatter, Welford)
  * driver:    streams the P' summaries in (one per job); exclusive prefixes by Chan merges, each broadcast;
  *            the total → σ(Zg) → global ER
  * executors: partition p fetches its own prefix, adds its rows one by one, and at each t = j·s &gt; d measures
@@ -90,9 +91,10 @@ final class GlobalAggregation {
 
     /**
      * Spec §4 over the mean rows of {@code blocks} (one per file with responses; partitions and the files within
-     * them in input order) with stride {@code stride}.
+     * them in input order) with {@code global}'s stride and summary partitions.
      */
-    static Result run(JavaSparkContext jsc, JavaRDD<MeanRows> blocks, int stride, WindowSeries series) {
+    static Result run(JavaSparkContext jsc, JavaRDD<MeanRows> blocks, MetricsJob.Global global, WindowSeries series) {
+        int stride = global.stride();
         List<MeanRows.Shape> shapes = blocks.map(MeanRows::shape).collect();      // a few bytes per file
         if (shapes.isEmpty()) throw new IllegalArgumentException("--global: no response to pool");
         int d = shapes.get(0).sizes().get(0);
@@ -108,7 +110,8 @@ final class GlobalAggregation {
         if (n <= d + 1) return new Result(DatasetRank.ofPooled(stack(head, d), stride, series), d, new Route.Head(n));
 
         double[] origin = head.get(0);
-        int partitions = (int) Math.max(1, Math.min(blocks.getNumPartitions(), n / (2L * d)));   // P'
+        int partitions = Math.min(blocks.getNumPartitions(),                   // P' (coalescing cannot add partitions)
+                global.summaryPartitions().orElse((int) Math.max(1, Math.min(Integer.MAX_VALUE, n / (2L * d)))));
         JavaRDD<MeanRows> runs = JavaRDD.fromRDD(blocks.rdd().coalesce(partitions, false,
                 Option.apply(new ContiguousCoalescer()), null), blocks.classTag());
         List<Broadcast<CentredScatter>> prefixes = new ArrayList<>(partitions);

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -49,10 +50,15 @@ final class MetricsJob {
     record Report(int files, long responses, List<String> failures, Optional<GlobalAggregation.Result> global) {
     }
 
-    /** Where the spec §4 metrics are wanted: {@code stride} s over the response axis. */
-    record Global(int stride) {
+    /**
+     * Where the spec §4 metrics are wanted: {@code stride} s over the response axis, and how many summary
+     * partitions P' the cumulative series runs on (empty: GlobalAggregation's rule min(P, max(1, ⌊N/(2d)⌋))).
+     */
+    record Global(int stride, OptionalInt summaryPartitions) {
         Global {
             if (stride < 1) throw new IllegalArgumentException("--global-stride must be ≥ 1, got " + stride);
+            if (summaryPartitions.isPresent() && summaryPartitions.getAsInt() < 1)
+                throw new IllegalArgumentException("--global-partitions must be ≥ 1, got " + summaryPartitions.getAsInt());
         }
     }
 
@@ -85,7 +91,7 @@ final class MetricsJob {
             Optional<GlobalAggregation.Result> dataset = Optional.empty();
             if (global.isPresent()) {
                 WindowSeries series = settings.output() == MetricsRows.Columns.WITH_WINDOWS ? WindowSeries.KEEP : WindowSeries.DROP;
-                GlobalAggregation.Result g = GlobalAggregation.run(jsc, meanRows(outcomes), global.get().stride(), series);
+                GlobalAggregation.Result g = GlobalAggregation.run(jsc, meanRows(outcomes), global.get(), series);
                 output.lines(GLOBAL, List.of(MetricsJson.globalLine(g.rank(), g.d(), series)));
                 dataset = Optional.of(g);
             }

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -43,6 +44,10 @@ final class MetricsJobCommand implements Callable<Integer> {
     @Option(names = "--partitions", paramLabel = "P", description = "Tasks to split the files into (default: min(files, 4 × default parallelism)).")
     int partitions;
 
+    @Option(names = "--global-partitions", paramLabel = "P'", description = "Summary partitions for the cumulative "
+            + "series of --global, at most P (default: min(P, N/(2d)), so that the d×d summaries stay under a quarter of the mean rows).")
+    int globalPartitions;
+
     @Mixin
     SparkOptions spark;
 
@@ -57,7 +62,8 @@ final class MetricsJobCommand implements Callable<Integer> {
                 measure.windowSeries() == WindowSeries.KEEP ? MetricsRows.Columns.WITH_WINDOWS : MetricsRows.Columns.PLAIN,
                 measure.pooling(), measure.rowRule());
         Optional<MetricsJob.Global> g = measure.globalStride().isPresent()
-                ? Optional.of(new MetricsJob.Global(measure.globalStride().getAsInt())) : Optional.empty();
+                ? Optional.of(new MetricsJob.Global(measure.globalStride().getAsInt(),
+                        globalPartitions == 0 ? OptionalInt.empty() : OptionalInt.of(globalPartitions))) : Optional.empty();
         MetricsJob.Report report = MetricsJob.run(spark.session("metrics"), inputs, settings, g, formats, out,
                 partitions, spark.strictness());
         var err = spec.commandLine().getErr();

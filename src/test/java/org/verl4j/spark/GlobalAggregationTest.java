@@ -62,8 +62,17 @@ class GlobalAggregationTest {
         // P' = min(P, N/(2d)) = min(12, 7): the 12 one-file partitions coalesced into 7 runs; only z_1..z_{d+1}
         // reach the driver as rows (Zg would be 120 rows).
         assertThat(run.err()).contains("--global by aggregation over 7 summary partition(s); 9 mean row(s) collected");
-        JsonNode actual = global(dir.resolve("out-many"));
         JsonNode expected = cli(files);
+        assertCloseToTheCli(global(dir.resolve("out-many")), expected);
+
+        JobRun two = job(dir.resolve("out-many-2"), in, "--partitions", "12", "--global-partitions", "2");
+        assertThat(two.exitCode()).as(two.err()).isZero();
+        assertThat(two.err()).contains("--global by aggregation over 2 summary partition(s); 9 mean row(s) collected");
+        assertCloseToTheCli(global(dir.resolve("out-many-2")), expected);
+    }
+
+    /** The aggregated global line against the CLI's, within the tolerances of the class comment. */
+    private static void assertCloseToTheCli(JsonNode actual, JsonNode expected) {
         assertThat(actual.get("N").asInt()).isEqualTo(120);
         for (String key : List.of("N", "d", "stride", "velocity_measured", "acceleration_measured"))
             assertThat(actual.get(key)).as(key).isEqualTo(expected.get(key));
