@@ -120,30 +120,39 @@ final class GlobalAggregation {
             if (total.rows() != n) throw new IllegalStateException("summaries hold " + total.rows() + " rows, the files " + n);
             Optional<double[]> sigma = total.singularValues();                   // σ(Zg)
             if (sigma.isEmpty()) return collected(blocks, d, stride, series, partitions, 1);
-            int k = (n - 1) / stride;                                           // K
-            double[] e = new double[k];
-            boolean[] filled = new boolean[k];
-            List<WindowPoint> headWindows = RankDynamics.measure(stack(head, d), new RankOptions(stride, d + 1, Truncation.NONE),
-                    WindowSeries.KEEP).windows();                               // t = j·s ≤ d: the CLI's own code
-            for (int j = 1; j <= headWindows.size(); j++) {
-                e[j - 1] = headWindows.get(j - 1).er();
-                filled[j - 1] = true;
-            }
-            List<WindowOutcome> windows = runs.mapPartitionsWithIndex((p, rows) ->
-                    WindowOutcome.pass(prefixes.get(p).value(), rows, stride, TaskContext.get().cpus()).iterator(), false).collect();
-            int refused = 0;
-            for (WindowOutcome w : windows) {
-                if (w instanceof WindowOutcome.Measured m) e[m.j() - 1] = m.er();
-                else refused++;
-                filled[w.j() - 1] = true;
-            }
-            for (int j = 1; j <= k; j++)
-                if (!filled[j - 1]) throw new IllegalStateException("window " + j + " of " + k + " was measured by no partition");
+            double[] e = new double[(n - 1) / stride];                          // E_1..E_K
+            int refused = windowErs(runs, prefixes, stack(head, d), stride, e);
             if (refused > 0) return collected(blocks, d, stride, series, partitions, refused);
             return new Result(DatasetRank.fromWindows(n, stride, sigma.get(), e, series), d, new Route.Aggregated(partitions, head.size()));
         } finally {
             for (Broadcast<CentredScatter> b : prefixes) b.destroy();
         }
+    }
+
+    /**
+     * Fills E_j = ER(Zg[0..j·s]) for j = 1..K into {@code e}: t ≤ d from the first d+1 rows on the driver (the CLI's
+     * own code), t &gt; d on the executors from the prefixes. Returns how many windows the squared route refused.
+     */
+    private static int windowErs(JavaRDD<MeanRows> runs, List<Broadcast<CentredScatter>> prefixes, HiddenStates head,
+                                 int stride, double[] e) {
+        boolean[] filled = new boolean[e.length];
+        List<WindowPoint> headWindows = RankDynamics.measure(head, new RankOptions(stride, head.rows(), Truncation.NONE),
+                WindowSeries.KEEP).windows();                                   // t = j·s ≤ d
+        for (int j = 1; j <= headWindows.size(); j++) {
+            e[j - 1] = headWindows.get(j - 1).er();
+            filled[j - 1] = true;
+        }
+        List<WindowOutcome> windows = runs.mapPartitionsWithIndex((p, rows) ->
+                WindowOutcome.pass(prefixes.get(p).value(), rows, stride, TaskContext.get().cpus()).iterator(), false).collect();
+        int refused = 0;
+        for (WindowOutcome w : windows) {
+            if (w instanceof WindowOutcome.Measured m) e[m.j() - 1] = m.er();
+            else refused++;
+            filled[w.j() - 1] = true;
+        }
+        for (int j = 1; j <= e.length; j++)
+            if (!filled[j - 1]) throw new IllegalStateException("window " + j + " of " + e.length + " was measured by no partition");
+        return refused;
     }
 
     /**
