@@ -63,17 +63,28 @@ class GlobalAggregationTest {
         // reach the driver as rows (Zg would be 120 rows).
         assertThat(run.err()).contains("--global by aggregation over 7 summary partition(s); 9 mean row(s) collected");
         JsonNode expected = cli(files);
-        assertCloseToTheCli(global(dir.resolve("out-many")), expected);
+        assertCloseToTheCli(global(dir.resolve("out-many")), expected, 120, 4);
 
         JobRun two = job(dir.resolve("out-many-2"), in, "--partitions", "12", "--global-partitions", "2");
         assertThat(two.exitCode()).as(two.err()).isZero();
         assertThat(two.err()).contains("--global by aggregation over 2 summary partition(s); 9 mean row(s) collected");
-        assertCloseToTheCli(global(dir.resolve("out-many-2")), expected);
+        assertCloseToTheCli(global(dir.resolve("out-many-2")), expected, 120, 4);
+    }
+
+    @Test
+    void theSmallestAggregatedCaseHasOneExecutorWindow() throws IOException {
+        Path in = Files.createDirectory(dir.resolve("edge"));
+        List<Path> files = write(in, 2, 5);                                      // N = 10 = d+2, stride 1
+        JobRun run = job(dir.resolve("out-edge"), in, "--global-stride", "1");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // windows t = 1..8 from the first d+1 rows on the driver, t = 9 (10 rows) from the scatter; P' = max(1, 10/16)
+        assertThat(run.err()).contains("--global by aggregation over 1 summary partition(s); 9 mean row(s) collected");
+        assertCloseToTheCli(global(dir.resolve("out-edge")), cli(files, "1"), 10, 1);
     }
 
     /** The aggregated global line against the CLI's, within the tolerances of the class comment. */
-    private static void assertCloseToTheCli(JsonNode actual, JsonNode expected) {
-        assertThat(actual.get("N").asInt()).isEqualTo(120);
+    private static void assertCloseToTheCli(JsonNode actual, JsonNode expected, int n, int stride) {
+        assertThat(actual.get("N").asInt()).isEqualTo(n);
         for (String key : List.of("N", "d", "stride", "velocity_measured", "acceleration_measured"))
             assertThat(actual.get(key)).as(key).isEqualTo(expected.get(key));
         assertThat(actual.get("velocity_measured").asBoolean()).isTrue();
@@ -82,7 +93,7 @@ class GlobalAggregationTest {
         assertThat(absolute(actual.get("log_er"), expected.get("log_er"))).as("log ER = H; |ΔH| ≈ |ΔER|/ER")
                 .isLessThanOrEqualTo(RELATIVE);
         JsonNode windows = actual.get("windows"), expectedWindows = expected.get("windows");
-        assertThat(windows.size()).isEqualTo(expectedWindows.size()).isEqualTo(119 / 4);
+        assertThat(windows.size()).isEqualTo(expectedWindows.size()).isEqualTo((n - 1) / stride);
         double maxE = 0;
         for (JsonNode w : expectedWindows) maxE = Math.max(maxE, w.get("er").asDouble());
         for (int j = 0; j < windows.size(); j++) {
@@ -150,15 +161,19 @@ class GlobalAggregationTest {
     }
 
     private static JobRun job(Path out, Path in, String... flags) {
-        List<String> args = new ArrayList<>(List.of("metrics", "--out", out.toString(), "--format", "json", "--global",
-                "--global-stride", "4", "--windows"));
+        List<String> args = new ArrayList<>(List.of("metrics", "--out", out.toString(), "--format", "json", "--global", "--windows"));
         args.addAll(List.of(flags));
+        if (!args.contains("--global-stride")) args.addAll(List.of("--global-stride", "4"));
         args.add(in.toString());
         return JobRun.spark(args.toArray(String[]::new));
     }
 
     private static JsonNode cli(List<Path> files) {
-        List<String> args = new ArrayList<>(List.of("metrics", "--global", "--global-stride", "4", "--windows"));
+        return cli(files, "4");
+    }
+
+    private static JsonNode cli(List<Path> files, String stride) {
+        List<String> args = new ArrayList<>(List.of("metrics", "--global", "--global-stride", stride, "--windows"));
         for (Path f : files) args.add(f.toString());
         JobRun run = JobRun.cli(args.toArray(String[]::new));
         assertThat(run.exitCode()).as(run.err()).isZero();
