@@ -61,6 +61,8 @@ final class MetricsJobCommand implements Callable<Integer> {
         MetricsSettings settings = new MetricsSettings(options.stride(), options.maxLen(), options.truncation(),
                 measure.windowSeries() == WindowSeries.KEEP ? MetricsRows.Columns.WITH_WINDOWS : MetricsRows.Columns.PLAIN,
                 measure.pooling(), measure.rowRule());
+        if (globalPartitions != 0 && measure.globalStride().isEmpty())
+            throw new IllegalArgumentException("--global-partitions needs --global");
         Optional<MetricsJob.Global> g = measure.globalStride().isPresent()
                 ? Optional.of(new MetricsJob.Global(measure.globalStride().getAsInt(),
                         globalPartitions == 0 ? OptionalInt.empty() : OptionalInt.of(globalPartitions))) : Optional.empty();

@@ -69,6 +69,10 @@ class GlobalAggregationTest {
         assertThat(two.exitCode()).as(two.err()).isZero();
         assertThat(two.err()).contains("--global by aggregation over 2 summary partition(s); 9 mean row(s) collected");
         assertCloseToTheCli(global(dir.resolve("out-many-2")), expected, 120, 4);
+
+        JobRun alone = JobRun.spark("metrics", "--out", dir.resolve("out-many-3").toString(), "--global-partitions", "2", in.toString());
+        assertThat(alone.exitCode()).isEqualTo(1);
+        assertThat(alone.err()).contains("verl4j-spark: error: --global-partitions needs --global");
     }
 
     @Test
