@@ -50,11 +50,15 @@ interface CentredSpectra {
 
     /** The strategy of a method. */
     static CentredSpectra of(SpectrumMethod method) {
+        return method == SpectrumMethod.SVD ? CentredSpectra::bySvd : fast(kernels(method));
+    }
+
+    /** The fast path's kernels of a method ({@link SpectrumMethod#SVD}, which has none, gets the scalar ones). */
+    static Kernels kernels(SpectrumMethod method) {
         return switch (method) {
-            case SVD -> CentredSpectra::bySvd;
-            case FAST_SCALAR -> fast(KernelChoice.scalar());
-            case FAST_VECTOR -> fast(KernelChoice.vector().orElseThrow(() -> new IllegalStateException(
-                    "FAST_VECTOR needs the JVM option --add-modules jdk.incubator.vector")));
+            case SVD, FAST_SCALAR -> KernelChoice.scalar();
+            case FAST_VECTOR -> KernelChoice.vector().orElseThrow(() -> new IllegalStateException(
+                    "FAST_VECTOR needs the JVM option --add-modules jdk.incubator.vector"));
         };
     }
 

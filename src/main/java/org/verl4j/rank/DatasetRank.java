@@ -68,6 +68,30 @@ public record DatasetRank(int responses, int stride, double globalEr, double log
     }
 
     /**
+     * The metrics from spectra computed elsewhere — for callers that never hold Zg (spec §4 aggregated over a
+     * cluster, {@link CentredScatter}): σ of the centred Zg and the ERs of its windows, then the same §2 entropy
+     * and §3 loop as {@link #ofPooled}.
+     * <pre>
+     * global ER = exp(H(σ)),  log ER = H(σ)                  0 for N &lt; 2
+     * E_j = windowEr[j−1] = ER(Zg[0..j·s]),  j = 1..K,  K = floor((N−1)/s)
+     * </pre>
+     *
+     * @param sigma    σ of the centred Zg (ignored for N &lt; 2); not modified
+     * @param windowEr E_1..E_K, exactly K of them; not modified
+     */
+    public static DatasetRank fromWindows(int responses, int stride, double[] sigma, double[] windowEr, WindowSeries series) {
+        if (responses < 1) throw new IllegalArgumentException("dataset-level metrics need at least one response, got none");
+        if (stride < 1) throw new IllegalArgumentException("stride s must be ≥ 1, got " + stride);
+        int k = (responses - 1) / stride;                                      // K = floor((N−1)/s)
+        if (windowEr.length != k)
+            throw new IllegalArgumentException(responses + " responses at stride " + stride + " have " + k + " windows, got " + windowEr.length + " ERs");
+        double er = responses < 2 ? 0.0 : EffectiveRank.fromSingularValues(sigma);
+        double logEr = responses < 2 ? 0.0 : EffectiveRank.entropy(sigma);
+        WindowDifferences diff = WindowDifferences.of(windowEr, stride, series);
+        return new DatasetRank(responses, stride, er, logEr, diff.erv(), diff.era(), diff.ervMeasured(), diff.eraMeasured(), diff.points());
+    }
+
+    /**
      * z_i = (1/T) Σ_t Z[t], the mean over the response's rows.
      *
      * @param index the response's position in the batch, named in the error when it has no rows

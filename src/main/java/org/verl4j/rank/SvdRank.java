@@ -4,8 +4,6 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -72,22 +70,12 @@ public final class SvdRank {
         int k = Math.max(to - from - 1, 0) / s;                                     // K = floor((T'−1)/s)
         CentredSpectra.Windows w = CentredSpectra.of(options.method()).windowsAndWhole(z, from, k, s, pool);
         double[] sigma = w.whole();                                                 // σ of the whole response
-        List<WindowPoint> points = new ArrayList<>();
-        double sumE = 0, sumV = 0, sumA = 0, previousV = 0;
-        for (int j = 1; j <= k; j++) {
-            double e = EffectiveRank.fromSingularValues(w.windows()[j - 1]);        // E_j = ER(W_j)
-            double v = j >= 2 ? e - sumE / (j - 1) : 0.0;                           // v_j (j ≥ 2)
-            double a = j >= 3 ? v - previousV : 0.0;                                // a_j (j ≥ 3)
-            if (j >= 2) sumV += v;
-            if (j >= 3) sumA += a;
-            sumE += e;
-            previousV = v;
-            if (series == WindowSeries.KEEP) points.add(WindowPoint.of(j, j * s, e, v, a));
-        }
-        double erv = k >= 2 ? sumV / (k - 1) : 0.0, era = k >= 3 ? sumA / (k - 2) : 0.0;   // ERV, ERA
+        double[] e = new double[k];
+        for (int j = 1; j <= k; j++) e[j - 1] = EffectiveRank.fromSingularValues(w.windows()[j - 1]);   // E_j = ER(W_j)
+        WindowDifferences diff = WindowDifferences.of(e, s, series);                // v_j, a_j, ERV, ERA
         double er = rowsT < 2 ? 0.0 : EffectiveRank.fromSingularValues(sigma);
         double logEr = rowsT < 2 ? 0.0 : EffectiveRank.entropy(sigma);
-        return new RankDynamics(rowsT, er, logEr, EffectiveRank.traditionalRank(sigma, rowsT, z.cols()), erv, era,
-                k >= 2, k >= 3, points, w.exactFallbacks());
+        return new RankDynamics(rowsT, er, logEr, EffectiveRank.traditionalRank(sigma, rowsT, z.cols()), diff.erv(),
+                diff.era(), diff.ervMeasured(), diff.eraMeasured(), diff.points(), w.exactFallbacks());
     }
 }

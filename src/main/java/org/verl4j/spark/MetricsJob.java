@@ -8,9 +8,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.verl4j.cli.MetricsJson;
-import org.verl4j.rank.DatasetRank;
 import org.verl4j.rank.WindowSeries;
-import org.verl4j.rank.HiddenStates;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,6 +16,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -27,10 +26,11 @@ import java.util.Set;
  * driver:    expand the inputs → F files in input order                       (a listing; no data read)
  * executors: each file → its rows + z_i (MetricsTask), or a failure             (map; nothing shuffled)
  * driver:    failures collected (message per file); rows written by executors   (JSON Lines, Parquet)
- *            with --global: z_i collected in input order → Zg (N×d) → DatasetRank.ofPooled (spec §4)
+ *            with --global: spec §4 by aggregation of per-partition summaries (GlobalAggregation)
  * </pre>
- * The driver never receives a response's hidden states: per response it receives d doubles (z_i) and only
- * when {@code --global} asks for the order-dependent cumulative series of §4.
+ * The driver never receives a response's hidden states, and with {@code --global} only the first d+1 mean rows
+ * z_i and one d×d summary per summary partition (GlobalAggregation's cost table) — unless the squared route
+ * refuses, when every z_i (N·d doubles) is collected and said so.
  */
 final class MetricsJob {
 
@@ -45,15 +45,20 @@ final class MetricsJob {
      * @param files     input files listed
      * @param responses responses measured (rows written)
      * @param failures  one message per unreadable file, in input order
-     * @param global    spec §4 over every measured response, when requested
+     * @param global    spec §4 over every measured response and how it was computed, when requested
      */
-    record Report(int files, long responses, List<String> failures, Optional<DatasetRank> global) {
+    record Report(int files, long responses, List<String> failures, Optional<GlobalAggregation.Result> global) {
     }
 
-    /** Where the spec §4 metrics are wanted: {@code stride} s over the response axis. */
-    record Global(int stride) {
+    /**
+     * Where the spec §4 metrics are wanted: {@code stride} s over the response axis, and how many summary
+     * partitions P' the cumulative series runs on (empty: GlobalAggregation's rule min(P, max(1, ⌊N/(2d)⌋))).
+     */
+    record Global(int stride, OptionalInt summaryPartitions) {
         Global {
             if (stride < 1) throw new IllegalArgumentException("--global-stride must be ≥ 1, got " + stride);
+            if (summaryPartitions.isPresent() && summaryPartitions.getAsInt() < 1)
+                throw new IllegalArgumentException("--global-partitions must be ≥ 1, got " + summaryPartitions.getAsInt());
         }
     }
 
@@ -83,12 +88,11 @@ final class MetricsJob {
             output.rows(ROWS, spark.createDataFrame(rows, MetricsRows.schema(settings.output())), formats);
             long responses = outcomes.map(o -> o instanceof FileOutcome.Measured m ? (long) m.rows().size() : 0L).reduce(Long::sum);
             if (!failures.isEmpty()) output.lines(FAILURES, FailureJson.lines(failures));
-            Optional<DatasetRank> dataset = Optional.empty();
+            Optional<GlobalAggregation.Result> dataset = Optional.empty();
             if (global.isPresent()) {
-                HiddenStates zg = pooled(outcomes);
                 WindowSeries series = settings.output() == MetricsRows.Columns.WITH_WINDOWS ? WindowSeries.KEEP : WindowSeries.DROP;
-                DatasetRank g = DatasetRank.ofPooled(zg, global.get().stride(), series);
-                output.lines(GLOBAL, List.of(MetricsJson.globalLine(g, zg.cols(), series)));
+                GlobalAggregation.Result g = GlobalAggregation.run(jsc, meanRows(outcomes), global.get(), series);
+                output.lines(GLOBAL, List.of(MetricsJson.globalLine(g.rank(), g.d(), series)));
                 dataset = Optional.of(g);
             }
             return new Report(files.size(), responses, failures, dataset);
@@ -110,28 +114,9 @@ final class MetricsJob {
         return messages;
     }
 
-    /** Zg: z_i of every measured response, in input order (file ordinal, then index), N×d (spec §4). */
-    private static HiddenStates pooled(JavaRDD<FileOutcome> outcomes) {
-        List<FileOutcome> measured = new ArrayList<>(outcomes.filter(o -> o instanceof FileOutcome.Measured)
-                .map(o -> (FileOutcome) new FileOutcome.Measured(o.ordinal(), o.source(), List.of(), ((FileOutcome.Measured) o).means()))
-                .collect());
-        measured.sort(Comparator.comparingInt(FileOutcome::ordinal));
-        int n = 0, d = -1;
-        String first = null;
-        for (FileOutcome o : measured) {
-            for (double[] z : ((FileOutcome.Measured) o).means()) {
-                if (d >= 0 && z.length != d)
-                    throw new IllegalArgumentException(o.source() + ": hidden size " + z.length + " differs from " + d + " of " + first
-                            + "; --global pools responses of one hidden size");
-                if (d < 0) first = o.source();
-                d = z.length;
-                n++;
-            }
-        }
-        if (n == 0) throw new IllegalArgumentException("--global: no response to pool");
-        double[] zg = new double[n * d];
-        int i = 0;
-        for (FileOutcome o : measured) for (double[] z : ((FileOutcome.Measured) o).means()) System.arraycopy(z, 0, zg, d * i++, d);
-        return new HiddenStates(n, d, zg);
+    /** The z_i of every file with responses, one block per file; partitions and files within them in input order. */
+    private static JavaRDD<MeanRows> meanRows(JavaRDD<FileOutcome> outcomes) {
+        return outcomes.flatMap(o -> o instanceof FileOutcome.Measured m && !m.means().isEmpty()
+                ? List.of(new MeanRows(m.ordinal(), m.source(), m.means())).iterator() : List.<MeanRows>of().iterator());
     }
 }

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -43,6 +44,10 @@ final class MetricsJobCommand implements Callable<Integer> {
     @Option(names = "--partitions", paramLabel = "P", description = "Tasks to split the files into (default: min(files, 4 × default parallelism)).")
     int partitions;
 
+    @Option(names = "--global-partitions", paramLabel = "P'", description = "Summary partitions for the cumulative "
+            + "series of --global, at most P (default: min(P, N/(2d)), so that the d×d summaries stay under a quarter of the mean rows).")
+    int globalPartitions;
+
     @Mixin
     StrictOption strict;
 
@@ -59,8 +64,11 @@ final class MetricsJobCommand implements Callable<Integer> {
         MetricsSettings settings = new MetricsSettings(options.stride(), options.maxLen(), options.truncation(),
                 measure.windowSeries() == WindowSeries.KEEP ? MetricsRows.Columns.WITH_WINDOWS : MetricsRows.Columns.PLAIN,
                 measure.pooling(), measure.rowRule());
+        if (globalPartitions != 0 && measure.globalStride().isEmpty())
+            throw new IllegalArgumentException("--global-partitions needs --global");
         Optional<MetricsJob.Global> g = measure.globalStride().isPresent()
-                ? Optional.of(new MetricsJob.Global(measure.globalStride().getAsInt())) : Optional.empty();
+                ? Optional.of(new MetricsJob.Global(measure.globalStride().getAsInt(),
+                        globalPartitions == 0 ? OptionalInt.empty() : OptionalInt.of(globalPartitions))) : Optional.empty();
         MetricsJob.Report report = MetricsJob.run(spark.session("metrics"), inputs, settings, g, formats, out,
                 partitions, strict.strictness());
         var err = spec.commandLine().getErr();
@@ -68,6 +76,7 @@ final class MetricsJobCommand implements Callable<Integer> {
         err.println("verl4j-spark metrics: " + report.responses() + " response(s) from " + (report.files() - report.failures().size())
                 + " of " + report.files() + " file(s) into " + out
                 + (report.failures().isEmpty() ? "" : "; " + report.failures().size() + " unreadable, listed in " + MetricsJob.FAILURES));
+        report.global().ifPresent(result -> err.println("verl4j-spark metrics: " + result.route().summary()));
         err.flush();
         return 0;
     }
