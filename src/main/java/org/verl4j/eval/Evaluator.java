@@ -37,10 +37,22 @@ public final class Evaluator {
         this.timeoutMillis = timeoutMillis;
     }
 
-    /** Every item's {@link ProblemResult} and the pass@k table: {@code EvalReport.of(results(items, 0, sampling))}. */
+    /** Every item's {@link ProblemResult} and the pass@k table: {@code EvalReport.of(results(items, 0, sampling, 0))}. */
     public EvalReport evaluate(List<EvalItem> items, SamplingConfig sampling) {
         if (items.isEmpty()) throw new IllegalArgumentException("nothing to evaluate: no items");
-        return EvalReport.of(results(items, 0, sampling));
+        return EvalReport.of(results(items, 0, sampling, 0));
+    }
+
+    /**
+     * Item i of {@code items} rendered with the template, encoded and named {@code "eval-" + (firstIndex + i)}: the
+     * prompts {@link #results} generates from ({@link Prompt#longest} of them is the width their call pads to).
+     */
+    public List<Prompt> prompts(List<EvalItem> items, int firstIndex) {
+        if (firstIndex < 0) throw new IllegalArgumentException("first index must be ≥ 0, got " + firstIndex);
+        List<Prompt> prompts = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++)
+            prompts.add(new Prompt("eval-" + (firstIndex + i), engine.tokenizer().encode(format.render(items.get(i).question(), engine.tokenizer()))));
+        return prompts;
     }
 
     /**
@@ -48,15 +60,11 @@ public final class Evaluator {
      * evaluation: item i is prompted as {@code "eval-" + (firstIndex + i)}, the id that seeds its n random streams
      * ({@link org.verl4j.rollout.ResponseSeeds}). So any slicing of an item list into contiguous runs, each evaluated
      * with its own first index, gives the results of the whole list in one call — what the Spark eval job relies on:
-     * the same tokens, hence texts and verdicts, unless a draw falls within float round-off of a boundary of the
-     * sampling distribution (the logits of another batch composition differ at round-off; see {@link RolloutSource}).
+     * the same bits when each slice is generated at the whole list's prompt width ({@code width}: the longest of
+     * all slices' {@link #prompts}; 0 = the slice's own, enough for a whole list).
      */
-    public List<ProblemResult> results(List<EvalItem> items, int firstIndex, SamplingConfig sampling) {
-        if (firstIndex < 0) throw new IllegalArgumentException("first index must be ≥ 0, got " + firstIndex);
-        List<Prompt> prompts = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++)
-            prompts.add(new Prompt("eval-" + (firstIndex + i), engine.tokenizer().encode(format.render(items.get(i).question(), engine.tokenizer()))));
-        List<Rollout> rollouts = engine.generate(prompts, sampling);
+    public List<ProblemResult> results(List<EvalItem> items, int firstIndex, SamplingConfig sampling, int width) {
+        List<Rollout> rollouts = engine.generate(prompts(items, firstIndex), sampling, width);
         int n = sampling.n();
         List<String> texts = new ArrayList<>(rollouts.size());
         int[] eos = engine.tokenizer().eosIds();

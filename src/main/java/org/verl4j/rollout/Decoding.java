@@ -9,6 +9,12 @@ import java.util.concurrent.Future;
  * logits, fan-out of the KV cache (prompt p's row repeated n times), then one token per row per step until every
  * response has ended. {@code rows} maps each batch row to its response; with compaction a response that ended
  * leaves the batch at the end of the step it ended in, otherwise it idles (fed padding, outputs ignored).
+ * Compaction never leaves a single row while two or more were decoding: ONNX Runtime's matrix product takes another
+ * path for one row, whose float32 sums round differently (measured: a slice that ran down to one row drifted from
+ * the whole call at its 15th token), so the last open response keeps a finished row idling beside it. With that
+ * and the whole call's prompt width ({@link RolloutSource#generate(List, SamplingConfig, int)}), a slice gives the whole call's bits
+ * ({@code RolloutConsistencyTest}). Not covered: a call of one response in all (n = 1, one prompt) decodes one row
+ * from the start.
  */
 final class Decoding {
 
@@ -26,8 +32,10 @@ final class Decoding {
     private int finished;
     private long tokens;
 
+    private final int width;                                 // prompts are left-padded to this many tokens
+
     Decoding(RolloutEngine engine, KvBatch batch, List<Prompt> prompts, SamplingConfig sampling, List<Future<Rollout>> results,
-             Progress progress) {
+             Progress progress, int minWidth) {
         this.progress = progress;
         this.engine = engine;
         this.batch = batch;
@@ -39,8 +47,9 @@ final class Decoding {
         int longestStop = 0;
         for (String s : sampling.stop()) longestStop = Math.max(longestStop, s.length());
         this.stopWindow = longestStop + 4;
-        int longestPrompt = 0;
+        int longestPrompt = minWidth;
         for (Prompt p : prompts) longestPrompt = Math.max(longestPrompt, p.length());
+        this.width = longestPrompt;
         this.limit = Math.min(sampling.maxNewTokens(), engine.config().maxPositionEmbeddings() - longestPrompt);
         this.responses = new ResponseBuffer[prompts.size() * sampling.n()];
         for (int i = 0; i < responses.length; i++)
@@ -49,7 +58,7 @@ final class Decoding {
     }
 
     void run() {
-        KvBatch.Step prefill = batch.prefill(prompts.toArray(Prompt[]::new));
+        KvBatch.Step prefill = batch.prefill(prompts.toArray(Prompt[]::new), width);
         int n = sampling.n();
         List<Integer> rows = new ArrayList<>();
         float[][] logits = new float[responses.length][], hidden = new float[responses.length][];
@@ -97,6 +106,10 @@ final class Decoding {
             if (r.finish == null || engine.options().compaction() == EngineOptions.Compaction.KEEP_ROWS) keep[kept++] = row;
         }
         progress.update(finished, responses.length, tokens);
+        if (anyOpen && kept == 1 && rows.size() >= 2) {          // never compact to one row: keep a finished one idling
+            keep[kept++] = keep[0] == 0 ? 1 : 0;
+            java.util.Arrays.sort(keep, 0, kept);
+        }
         return anyOpen ? java.util.Arrays.copyOf(keep, kept) : new int[0];
     }
 

@@ -51,8 +51,8 @@ final class KvBatch implements AutoCloseable {
     }
 
     /** Prefills prompts, left-padded to the longest. */
-    Step prefill(Prompt[] prompts) {
-        int s = 0;
+    Step prefill(Prompt[] prompts, int width) {
+        int s = width;
         for (Prompt p : prompts) s = Math.max(s, p.length());
         int batch = prompts.length;
         long[] ids = new long[batch * s];

@@ -19,6 +19,13 @@ public record Prompt(String id, int[] tokenIds) implements Serializable {
         return tokenIds.clone();
     }
 
+    /** The longest prompt's token count: the width a call over {@code prompts} pads them to. */
+    public static int longest(java.util.List<Prompt> prompts) {
+        int w = 0;
+        for (Prompt p : prompts) w = Math.max(w, p.tokenIds.length);
+        return w;
+    }
+
     int length() {
         return tokenIds.length;
     }

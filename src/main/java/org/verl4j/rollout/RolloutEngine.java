@@ -108,23 +108,25 @@ public final class RolloutEngine implements RolloutSource {
         weights.set(PolicyWeights.FlatTheta.of(theta));
     }
 
-    /** n responses per prompt, prompt-major, sample-minor. */
-    @Override
-    public List<Rollout> generate(List<Prompt> prompts, SamplingConfig sampling) {
-        return generate(prompts, sampling, Progress.NONE);
-    }
-
     /** {@link #generate(List, SamplingConfig)}, telling {@code progress} after every step. */
     public List<Rollout> generate(List<Prompt> prompts, SamplingConfig sampling, Progress progress) {
+        return generate(prompts, sampling, progress, 0);
+    }
+
+    @Override
+    public List<Rollout> generate(List<Prompt> prompts, SamplingConfig sampling, int width) {
+        if (width < 0 || width >= config.maxPositionEmbeddings())
+            throw new IllegalArgumentException("prompt width " + width + " outside [0, " + config.maxPositionEmbeddings() + ")");
+        return generate(prompts, sampling, Progress.NONE, width);
+    }
+
+    private List<Rollout> generate(List<Prompt> prompts, SamplingConfig sampling, Progress progress, int width) {
         if (prompts.isEmpty()) return List.of();
-        for (Prompt p : prompts)
-            if (p.length() >= config.maxPositionEmbeddings())
-                throw new IllegalArgumentException("prompt " + p.id() + " has " + p.length() + " tokens; the model's "
-                        + "context is " + config.maxPositionEmbeddings());
+        checkContext(prompts);
         long start = System.nanoTime();
         List<Future<Rollout>> results = new ArrayList<>(java.util.Collections.nCopies(prompts.size() * sampling.n(), null));
         try (KvBatch batch = new KvBatch(generation, rowSelect, config, weights, options.capture())) {
-            new Decoding(this, batch, prompts, sampling, results, progress).run();
+            new Decoding(this, batch, prompts, sampling, results, progress, width).run();
             timings.ortNanos = batch.ortNanos;
             timings.rowSteps = batch.rowSteps;
         }
@@ -137,6 +139,14 @@ public final class RolloutEngine implements RolloutSource {
         for (Rollout r : out) tokens += r.length();
         timings.tokens = tokens;
         return out;
+    }
+
+    /** Refuses, naming it, the first prompt that leaves no room in the model's context for a response. */
+    public void checkContext(List<Prompt> prompts) {
+        for (Prompt p : prompts)
+            if (p.length() >= config.maxPositionEmbeddings())
+                throw new IllegalArgumentException("prompt " + p.id() + " has " + p.length() + " tokens; the model's "
+                        + "context is " + config.maxPositionEmbeddings());
     }
 
     /** Ends {@code r}: its metrics and the finished {@link Rollout} are computed on a metric thread. */

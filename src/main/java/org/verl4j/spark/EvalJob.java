@@ -21,8 +21,10 @@ import java.util.Map;
  * <pre>
  * driver:    benchmarks → N items in input order (the CLI's EvalSources)           (read on the driver only)
  *            cut into P contiguous slices, each with its first position f         (Slice)
- * executors: each slice → Evaluator.results(items, f, sampling) on the JVM's engine  (map; nothing shuffled)
- *            item i prompted as "eval-" + (f + i): the CLI's id, so the same random streams
+ * executors: each slice → its longest prompt in tokens → driver: w = the largest   (a small first pass)
+ * executors: each slice → Evaluator.results(items, f, sampling, w) on the JVM's engine  (map; nothing shuffled)
+ *            item i prompted as "eval-" + (f + i): the CLI's id, so the same random streams; padded to w and
+ *            never decoded alone, so the CLI's bits
  * driver:    results collected in slice order → EvalReport.of → the CLI's files     (EvalFiles)
  * </pre>
  * Shipped to executors: the items (question, answer, verifier: ~1 KB each) and the settings with each task; the
@@ -48,8 +50,13 @@ final class EvalJob {
         Broadcast<HadoopConf> hadoop = jsc.broadcast(HadoopConf.of(conf));
         List<SliceOutcome<ProblemResult>> outcomes;
         try {
+            int width = 0;                                            // the whole list's prompt width, as the CLI pads
+            for (int w : SliceOutcome.concatenate(jsc.parallelize(slices, slices.size())
+                    .map(slice -> EvalTask.width(slice, settings, hadoop.value().configuration())).collect()))
+                width = Math.max(width, w);
+            int whole = width;
             outcomes = jsc.parallelize(slices, slices.size())
-                    .map(slice -> EvalTask.run(slice, settings, hadoop.value().configuration()))
+                    .map(slice -> EvalTask.run(slice, whole, settings, hadoop.value().configuration()))
                     .collect();
         } finally {
             hadoop.destroy();

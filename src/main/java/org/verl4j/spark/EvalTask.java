@@ -19,14 +19,32 @@ final class EvalTask {
     private EvalTask() {
     }
 
-    static SliceOutcome<ProblemResult> run(Slice<EvalItem> slice, EvalSettings settings, Configuration conf) {
+    /** The slice's results, its prompts padded to {@code width}, the whole item list's ({@link #width}). */
+    static SliceOutcome<ProblemResult> run(Slice<EvalItem> slice, int width, EvalSettings settings, Configuration conf) {
         try {
             List<ProblemResult> results = ExecutorEngines.use(settings.engine(), conf, engine ->
-                    new Evaluator(engine, settings.format(), settings.graderThreads(), settings.timeoutMillis())
-                            .results(slice.items(), slice.first(), settings.sampling()));
+                    evaluator(engine, settings).results(slice.items(), slice.first(), settings.sampling(), width));
             return new SliceOutcome.Done<>(slice.first(), results);
         } catch (IOException | RuntimeException e) {
             return SliceOutcome.failed(slice, settings.engine(), e);
         }
+    }
+
+    /** The slice's prompt width (its longest prompt in tokens), as one result. */
+    static SliceOutcome<Integer> width(Slice<EvalItem> slice, EvalSettings settings, Configuration conf) {
+        try {
+            int w = ExecutorEngines.use(settings.engine(), conf, engine -> {
+                List<org.verl4j.rollout.Prompt> prompts = evaluator(engine, settings).prompts(slice.items(), slice.first());
+                engine.checkContext(prompts);                            // an over-long prompt is named here, once
+                return org.verl4j.rollout.Prompt.longest(prompts);
+            });
+            return new SliceOutcome.Done<>(slice.first(), List.of(w));
+        } catch (IOException | RuntimeException e) {
+            return SliceOutcome.failed(slice, settings.engine(), e);
+        }
+    }
+
+    private static Evaluator evaluator(org.verl4j.rollout.RolloutEngine engine, EvalSettings settings) {
+        return new Evaluator(engine, settings.format(), settings.graderThreads(), settings.timeoutMillis());
     }
 }

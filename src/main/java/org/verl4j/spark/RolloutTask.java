@@ -17,7 +17,8 @@ import java.util.WeakHashMap;
 /**
  * The executor side of {@link SparkRollouts#generate}: one slice of prompts in, their n rollouts each out, generated
  * by this JVM's engine ({@link ExecutorEngines}) after it has taken the policy the task names — the engine keeps the
- * tag of the policy it holds, and uploads the broadcast θ only when the tag differs (once per step per JVM).
+ * tag of the policy it holds, and uploads the broadcast θ only when the tag differs (once per step per JVM). The slice
+ * is padded to the whole step's prompt width, so its rollouts are the bits the local engine gives for the whole step.
  */
 final class RolloutTask {
 
@@ -35,7 +36,7 @@ final class RolloutTask {
      * @param theta the policy of {@code tag}, flat float θ ({@code DecoderForward.layout} order); read only when
      *              this JVM's engine holds another policy
      */
-    static SliceOutcome<RolloutWire> run(Slice<Prompt> slice, EngineSpec spec, PolicyTag tag, ThetaSupplier theta,
+    static SliceOutcome<RolloutWire> run(Slice<Prompt> slice, int width, EngineSpec spec, PolicyTag tag, ThetaSupplier theta,
                                          SamplingConfig sampling, Configuration conf) {
         try {
             List<RolloutWire> out = ExecutorEngines.use(spec, conf, engine -> {
@@ -43,7 +44,7 @@ final class RolloutTask {
                     engine.setPolicy(theta.get());
                     POLICIES.put(engine, tag);
                 }
-                List<Rollout> rollouts = engine.generate(slice.items(), sampling);
+                List<Rollout> rollouts = engine.generate(slice.items(), sampling, width);   // the whole step's bits
                 List<RolloutWire> wires = new ArrayList<>(rollouts.size());
                 for (Rollout r : rollouts) wires.add(RolloutWire.of(r));
                 return wires;

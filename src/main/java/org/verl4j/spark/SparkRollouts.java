@@ -31,10 +31,9 @@ import java.util.UUID;
  * </pre>
  * The results are the local engine's for the same (θ, prompts, sampling): each response's random stream depends
  * only on (seed, prompt id, sample) and θ is rounded to float as {@code RolloutEngine.setPolicy(double[])} rounds
- * it. With one slice the executor decodes the very batch the local engine would: every value is the same bits.
- * With several, the tokens are the same (unless a draw falls within float round-off of a sampling boundary) and the
- * float values (log-probs, hidden states, ER/ERV/ERA) agree to float32 round-off: a slice's padded length differs
- * from the whole batch's, so its reductions round differently. The policy starts as the model directory's weights
+ * it; each slice is padded to the whole step's prompt width and never decodes a lone row
+ * ({@code RolloutSource.generate(prompts, sampling, width)}), so every value is the bits the local engine gives for the whole step, for
+ * any number of slices ({@code TrainJobTest}). The policy starts as the model directory's weights
  * (broadcast on opening). The model directory must be readable at the same path by the driver (tokenizer, θ₀)
  * and every executor (a shared file system; in local mode, trivially).
  */
@@ -81,15 +80,16 @@ final class SparkRollouts implements RolloutSource {
     }
 
     @Override
-    public List<Rollout> generate(List<Prompt> prompts, SamplingConfig sampling) {
+    public List<Rollout> generate(List<Prompt> prompts, SamplingConfig sampling, int minWidth) {
         if (prompts.isEmpty()) return List.of();
         List<Slice<Prompt>> slices = Slice.of(prompts, partitions > 0 ? partitions : jsc.defaultParallelism());
         EngineSpec engine = spec;
         RolloutTask.PolicyTag tag = new RolloutTask.PolicyTag(source, version);
         Broadcast<float[]> theta = policy;
         Broadcast<HadoopConf> conf = hadoop;
+        int width = Math.max(minWidth, Prompt.longest(prompts));
         List<SliceOutcome<RolloutWire>> outcomes = jsc.parallelize(slices, slices.size())
-                .map(slice -> RolloutTask.run(slice, engine, tag, theta::value, sampling, conf.value().configuration()))
+                .map(slice -> RolloutTask.run(slice, width, engine, tag, theta::value, sampling, conf.value().configuration()))
                 .collect();
         List<Rollout> rollouts = new ArrayList<>(prompts.size() * sampling.n());
         for (RolloutWire w : SliceOutcome.concatenate(outcomes)) rollouts.add(w.rollout());

@@ -85,6 +85,30 @@ class RolloutConsistencyTest {
     }
 
     @Test
+    void slicesPaddedToTheWholeCallsWidthGiveTheWholeCallsBits() {
+        List<Rollout> whole;
+        List<Rollout> sliced = new ArrayList<>();
+        try (RolloutEngine engine = new RolloutEngine(weights, TinyModels.tokenizer(), EngineOptions.cpu(1)
+                .withHidden(EngineOptions.HiddenStates.MEAN_ROW))) {
+            whole = engine.generate(prompts, SAMPLING);
+            int width = Prompt.longest(prompts);
+            for (int from = 0; from < prompts.size(); from += 2)                 // slices of two prompts, then one
+                sliced.addAll(engine.generate(prompts.subList(from, Math.min(prompts.size(), from + 2)), SAMPLING, width));
+        }
+        assertThat(sliced).hasSize(whole.size());
+        for (int i = 0; i < whole.size(); i++) {
+            Rollout a = whole.get(i), b = sliced.get(i);
+            String as = "response " + i + ", seed " + SAMPLING.seed();
+            assertThat(b.tokenIds()).as(as).isEqualTo(a.tokenIds());
+            assertThat(b.logProbs()).as(as).isEqualTo(a.logProbs());
+            assertThat(b.samplingLogProbs()).as(as).isEqualTo(a.samplingLogProbs());
+            assertThat(b.entropies()).as(as).isEqualTo(a.entropies());
+            assertThat(b.meanHiddenState()).as(as).isEqualTo(a.meanHiddenState());
+            assertThat(b.metrics()).as(as).isEqualTo(a.metrics());
+        }
+    }
+
+    @Test
     void responsesDoNotDependOnThreadCounts() {
         List<Rollout> one, many;
         try (RolloutEngine e = new RolloutEngine(weights, TinyModels.tokenizer(), EngineOptions.cpu(1))) {
