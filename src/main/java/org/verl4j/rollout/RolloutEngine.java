@@ -30,11 +30,12 @@ import java.util.concurrent.Future;
  *     a response ends at an EOS id or a stop string (STOP), or at max new tokens / the context (LENGTH);
  *     ended rows leave the batch (KV cache compacted) and their ER/ERV/ERA run on the metric threads
  * </pre>
- * Results are prompt-major, sample-minor, and depend only on (weights, prompts, sampling) — not on thread counts
- * or on which other prompts share the batch — with one qualification: the float values (log-probs, entropies, hidden
- * states, hence ER/ERV/ERA) are computed in batches whose padded length depends on the other prompts, so they agree
- * across batch compositions to float32 round-off, not bit for bit (the Spark train test measured it); a token
- * changes only if its draw falls within that round-off of a boundary of the sampling distribution.
+ * Results are prompt-major, sample-minor, and their tokens depend only on (weights, prompts, sampling) — not on
+ * thread counts or on which other prompts share the batch. The float values (log-probs, entropies, hidden states,
+ * hence ER/ERV/ERA) are computed in a batch whose padded length depends on its longest prompt: a slice of a larger
+ * call generated at the whole call's width ({@link #generate(List, SamplingConfig, int)}) gives the whole call's
+ * bits, since compaction never leaves one row decoding alone ({@code Decoding}); other batch compositions agree to
+ * float32 round-off, and a token changes only if its draw falls within that round-off of a sampling boundary.
  */
 public final class RolloutEngine implements RolloutSource {
 
