@@ -46,7 +46,8 @@ final class EvalJob {
         Path model = new Path(settings.engine().model());
         FileSystem fs = model.getFileSystem(conf);
         if (!fs.isDirectory(model)) throw new IllegalArgumentException("--model " + model + ": no such directory");
-        List<Slice<EvalItem>> slices = Slice.of(items, partitions > 0 ? partitions : jsc.defaultParallelism());
+        List<Slice<EvalItem>> slices = Slice.forRollouts(items, partitions > 0 ? partitions : jsc.defaultParallelism(),
+                settings.sampling().n());
         Broadcast<HadoopConf> hadoop = jsc.broadcast(HadoopConf.of(conf));
         List<SliceOutcome<ProblemResult>> outcomes;
         try {

@@ -104,7 +104,7 @@ class EvalJobTest {
         String tooLong = ok.replace("\"a\"", "\"b\"").replace("1+2", "1+".repeat(1100) + "1");
         Files.write(split.resolve("test.jsonl"), List.of(ok, tooLong));
         Path out = dir.resolve("out-long");
-        JobRun job = JobRun.spark("eval", "--model", MODEL.toString(), "--benchmark", split.toString(), "--n", "1", "--max-new-tokens", "4",
+        JobRun job = JobRun.spark("eval", "--model", MODEL.toString(), "--benchmark", split.toString(), "--n", "2", "--max-new-tokens", "4",
                 "--template", "chat", "--threads", "1", "--partitions", "2", "--out", out.toString());
         assertThat(job.exitCode()).isEqualTo(1);
         assertThat(job.err().strip()).startsWith("verl4j-spark: error: item 1 (model file:").contains("prompt eval-1 has")
