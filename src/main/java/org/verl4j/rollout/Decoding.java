@@ -13,8 +13,8 @@ import java.util.concurrent.Future;
  * path for one row, whose float32 sums round differently (measured: a slice that ran down to one row drifted from
  * the whole call at its 15th token), so the last open response keeps a finished row idling beside it. With that
  * and the whole call's prompt width ({@link RolloutSource#generate(List, SamplingConfig, int)}), a slice gives the whole call's bits
- * ({@code RolloutConsistencyTest}). Not covered: a call of one response in all (n = 1, one prompt) decodes one row
- * from the start.
+ * ({@code RolloutConsistencyTest}). A call of one response in all (n = 1, one prompt) decodes one row from the
+ * start, so callers that slice a call keep at least two responses per slice.
  */
 final class Decoding {
 
