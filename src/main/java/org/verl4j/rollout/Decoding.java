@@ -13,7 +13,9 @@ import java.util.concurrent.Future;
  * path for one row, whose float32 sums round differently (measured: a slice that ran down to one row drifted from
  * the whole call at its 15th token), so the last open response keeps a finished row idling beside it. With that
  * and the whole call's prompt width ({@link RolloutSource#generate(List, SamplingConfig, int)}), a slice gives the whole call's bits
- * ({@code RolloutConsistencyTest}). A call of one response in all (n = 1, one prompt) decodes one row from the
+ * ({@code RolloutConsistencyTest}) — with one ONNX Runtime intra-op thread: with more, ONNX Runtime splits the rows
+ * between its threads by the batch's size, a thread's share can be one row, and a slice agrees with the whole call
+ * to float32 round-off only. A call of one response in all (n = 1, one prompt) decodes one row from the
  * start, so callers that slice a call keep at least two responses per slice.
  */
 final class Decoding {

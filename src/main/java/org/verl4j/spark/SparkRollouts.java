@@ -32,9 +32,10 @@ import java.util.UUID;
  * The results are the local engine's for the same (θ, prompts, sampling): each response's random stream depends
  * only on (seed, prompt id, sample) and θ is rounded to float as {@code RolloutEngine.setPolicy(double[])} rounds
  * it; each slice is padded to the whole step's prompt width and never decodes a lone row
- * ({@code RolloutSource.generate(prompts, sampling, width)}), so every value is the bits the local engine gives for the whole step, for
- * any number of slices ({@code TrainJobTest}). The policy starts as the model directory's weights
- * (broadcast on opening). The model directory must be readable at the same path by the driver (tokenizer, θ₀)
+ * ({@code RolloutSource.generate(prompts, sampling, width)}), so with one ONNX Runtime thread every value is the
+ * bits the local engine gives for the whole step, for any number of slices ({@code TrainJobTest}); with more
+ * threads ONNX Runtime's row split follows the batch size and the floats agree to round-off (tokens equal unless a
+ * draw sits on a boundary). The policy starts as the model directory's weights (broadcast on opening). The model directory must be readable at the same path by the driver (tokenizer, θ₀)
  * and every executor (a shared file system; in local mode, trivially).
  */
 final class SparkRollouts implements RolloutSource {
