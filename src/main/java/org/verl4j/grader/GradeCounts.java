@@ -41,16 +41,17 @@ public record GradeCounts(long graded, long correct, long timeouts, long noAnswe
                 errors + o.errors, malformed + o.malformed);
     }
 
-    /** correct / graded; NaN when nothing was graded (printed, never computed with). */
-    public double accuracy() {
-        return graded == 0 ? Double.NaN : (double) correct / graded;
+    /** correct / graded; empty when nothing was graded. */
+    public java.util.OptionalDouble accuracy() {
+        return graded == 0 ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of((double) correct / graded);
     }
 
     /** The summary line of {@code verl4j grade} (and of the Spark grade job) for input {@code source}. */
     public String describe(String source) {
         return String.format(Locale.ROOT,
-                "verl4j grade: %s: graded %d, correct %d, accuracy %.4f; timeouts %d, no answer extracted %d, "
+                "verl4j grade: %s: graded %d, correct %d, accuracy %s; timeouts %d, no answer extracted %d, "
                         + "grader errors %d, malformed lines skipped %d",
-                source, graded, correct, accuracy(), timeouts, noAnswer, errors, malformed);
+                source, graded, correct, accuracy().isPresent() ? String.format(Locale.ROOT, "%.4f", accuracy().getAsDouble()) : "n/a",
+                timeouts, noAnswer, errors, malformed);
     }
 }
