@@ -8,7 +8,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.verl4j.rank.CentredScatter;
 import org.verl4j.rank.DatasetRank;
 import org.verl4j.rank.HiddenStates;
-import org.verl4j.rank.RankDynamics;
+import org.verl4j.rank.RankBatch;
 import org.verl4j.rank.RankOptions;
 import org.verl4j.rank.Truncation;
 import org.verl4j.rank.WindowPoint;
@@ -32,7 +32,7 @@ import java.util.Optional;
  *            the total → σ(Zg) → global ER
  * executors: partition p fetches its own prefix, adds its rows one by one, and at each t = j·s &gt; d measures
  *            E_j from √λ(M2)                                                    (WindowOutcome.pass)
- * driver:    windows t ≤ d from the first d+1 rows (RankDynamics, as the CLI); E_1..E_K → ERV, ERA
+ * driver:    windows t ≤ d from the first d+1 rows (the CLI's code, windows on all driver cores); E_1..E_K → ERV, ERA
  *            (DatasetRank.fromWindows: the §3 loop the CLI runs)
  * </pre>
  * <b>Cost</b> (8-byte doubles; N responses, F files, d hidden size, P' summary partitions, K = ⌊(N−1)/s⌋):
@@ -136,8 +136,8 @@ final class GlobalAggregation {
     private static int windowErs(JavaRDD<MeanRows> runs, List<Broadcast<CentredScatter>> prefixes, HiddenStates head,
                                  int stride, double[] e) {
         boolean[] filled = new boolean[e.length];
-        List<WindowPoint> headWindows = RankDynamics.measure(head, new RankOptions(stride, head.rows(), Truncation.NONE),
-                WindowSeries.KEEP).windows();                                   // t = j·s ≤ d
+        List<WindowPoint> headWindows = RankBatch.measureAll(List.of(head), new RankOptions(stride, head.rows(), Truncation.NONE),
+                WindowSeries.KEEP, Runtime.getRuntime().availableProcessors()).get(0).windows();   // t = j·s ≤ d, windows in parallel
         for (int j = 1; j <= headWindows.size(); j++) {
             e[j - 1] = headWindows.get(j - 1).er();
             filled[j - 1] = true;
