@@ -27,11 +27,12 @@ import java.util.Optional;
  *            N ≤ d+1: DatasetRank.ofPooled of those rows (the CLI's code), done
  * executors: z_i in input order, coalesced into P' contiguous partitions (ContiguousCoalescer),
  *            P' = min(P, max(1, ⌊N/(2d)⌋)) or min(P, --global-partitions);
- *            per partition (n_p, μ_p, M2_p) about o = z_1                    (CentredScatter, Welford)
+ *            per partition (n_p, μ_p, R_p) about o = z_1, M2_p = R_pᵀR_p       (CentredScatter: Welford rows
+ *                                                                              folded into R by Givens rotations)
  * driver:    streams the P' summaries in (one per job); exclusive prefixes by Chan merges, each broadcast;
  *            the total → σ(Zg) → global ER
  * executors: partition p fetches its own prefix, adds its rows one by one, and at each t = j·s &gt; d measures
- *            E_j from √λ(M2)                                                    (WindowOutcome.pass)
+ *            E_j from σ(R): the squared route on RᵀR, else the exact route on R  (WindowOutcome.pass)
  * driver:    windows t ≤ d from the first d+1 rows (the CLI's code, windows on all driver cores); E_1..E_K → ERV, ERA
  *            (DatasetRank.fromWindows: the §3 loop the CLI runs)
  * </pre>
@@ -40,17 +41,19 @@ import java.util.Optional;
  *                        before (collect Zg)        now
  * to the driver          N·d                        (d+1)·d  +  P'·(d(d+1)/2 + 2d)  +  F file shapes (bytes each)
  * from the driver        —                          P'·(d(d+1)/2 + 2d): prefix p broadcast, fetched by p's task only
- * driver work            K windows, each ≤ (4/3)d³  ⌊d/s⌋ windows of ≤ d+1 rows (Gram side) + one d×d eigenproblem
- * executor work (extra)  —                          N·d(d+1)/2 multiply-adds (Welford) + (K − ⌊d/s⌋)·(4/3)d³ over P' tasks
+ * driver work            K windows, each ≤ (4/3)d³  ⌊d/s⌋ windows of ≤ d+1 rows (Gram side) + one window of order d
+ * executor work (extra)  —                          ≈ N·d²/2 Givens rotations + (K − ⌊d/s⌋)·(d³ for RᵀR + (4/3)d³) over P'
+ *                                                   tasks (+ a bidiagonalisation where the squared route refuses)
  * nothing shuffled
  * </pre>
  * With P' ≤ N/(2d) the summaries are at most ≈ N·d/4 doubles (d(d+1)/2 each); a summary pays off only for a
  * partition of more than d/2 rows. The global ER alone is cheap at any N; the cumulative series is the expensive
  * part — K eigenproblems of order d, in parallel over only P' tasks, each on {@code spark.task.cpus} threads.
  *
- * <p><b>Fallback.</b> Where the squared route refuses a window with t &gt; d or the whole of Zg (rank-deficient
- * z_i, entries out of range; see {@link CentredScatter}), the exact route needs the rows: every z_i is collected
- * (N·d doubles) and measured by {@link DatasetRank#ofPooled}, as before — reported as {@link Route.Collected}.
+ * <p><b>Rank-deficient z_i</b> (repeated responses, dead dimensions) are measured from R by the exact,
+ * non-squaring route, like the CLI's fast path does from its rows. <b>Fallback.</b> Only a summary that is not
+ * finite (z_i whose differences leave double's range; see {@link CentredScatter}) needs the rows: then every z_i
+ * is collected (N·d doubles) and measured by {@link DatasetRank#ofPooled} — reported as {@link Route.Collected}.
  */
 final class GlobalAggregation {
 
@@ -73,10 +76,10 @@ final class GlobalAggregation {
             }
         }
 
-        /** The squared route refused {@code refused} window(s) (the whole Zg counted as one); every z_i collected. */
+        /** {@code refused} window(s) had a non-finite summary (the whole Zg counted as one); every z_i collected. */
         record Collected(int partitions, int refused, int rows) implements Route {
             public String summary() {
-                return "--global: the squared route refused " + refused + " window(s) (rank-deficient or out-of-range mean rows); "
+                return "--global: " + refused + " window summary(ies) not finite (mean rows beyond double's range); "
                         + "fell back to collecting all " + rows + " mean rows";
             }
         }
@@ -131,7 +134,7 @@ final class GlobalAggregation {
 
     /**
      * Fills E_j = ER(Zg[0..j·s]) for j = 1..K into {@code e}: t ≤ d from the first d+1 rows on the driver (the CLI's
-     * own code), t &gt; d on the executors from the prefixes. Returns how many windows the squared route refused.
+     * own code), t &gt; d on the executors from the prefixes. Returns how many windows had no finite summary.
      */
     private static int windowErs(JavaRDD<MeanRows> runs, List<Broadcast<CentredScatter>> prefixes, HiddenStates head,
                                  int stride, double[] e) {

@@ -29,8 +29,8 @@ import java.util.Set;
  *            with --global: spec §4 by aggregation of per-partition summaries (GlobalAggregation)
  * </pre>
  * The driver never receives a response's hidden states, and with {@code --global} only the first d+1 mean rows
- * z_i and one d×d summary per summary partition (GlobalAggregation's cost table) — unless the squared route
- * refuses, when every z_i (N·d doubles) is collected and said so.
+ * z_i and one d×d summary per summary partition (GlobalAggregation's cost table) — unless a summary is not finite
+ * (mean rows beyond double's range), when every z_i (N·d doubles) is collected and said so.
  */
 final class MetricsJob {
 

@@ -16,7 +16,7 @@ import java.util.concurrent.ThreadFactory;
 
 /**
  * One window W_j = Zg[0..j·s] of spec §4's cumulative series measured on an executor from the running scatter:
- * its ER, or a refusal of the squared route (then the series needs Zg's rows).
+ * its ER, or a refusal where its summary is not finite (then the series needs Zg's rows).
  */
 sealed interface WindowOutcome extends Serializable permits WindowOutcome.Measured, WindowOutcome.Refused {
 
@@ -27,7 +27,7 @@ sealed interface WindowOutcome extends Serializable permits WindowOutcome.Measur
     record Measured(int j, double er) implements WindowOutcome {
     }
 
-    /** The squared route refused W_j ({@link CentredScatter#singularValues} empty). */
+    /** W_j's summary is not finite ({@link CentredScatter#singularValues} empty). */
     record Refused(int j) implements WindowOutcome {
     }
 
@@ -37,7 +37,7 @@ sealed interface WindowOutcome extends Serializable permits WindowOutcome.Measur
      * windows t ≤ d have at most d+1 rows and are the driver's (from the first d+1 rows).
      * <pre>
      * for each row z_t (t = prefix.rows(), …):   S ← S + z_t    (n, μ, M2 of Zg[0..t])
-     *     t = j·s, t &gt; d:                        E_j = ER from σ = √λ(M2)          (4/3)d³ per window
+     *     t = j·s, t &gt; d:                        E_j = ER from σ(R), M2 = RᵀR      ≈ (7/3)d³ per window
      * </pre>
      * With {@code threads} &gt; 1 (the task's {@code spark.task.cpus}) the windows' eigenproblems run on that many
      * threads, each on its own copy of S (at most 2·threads copies in flight); the outcomes are the same, in order.

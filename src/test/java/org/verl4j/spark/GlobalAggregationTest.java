@@ -25,16 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Spec §4 on Spark by aggregation (GlobalAggregation) against {@code verl4j metrics --global} on the same files,
- * in local[2] with several partitions. Three routes: summaries (N &gt; d+1, the squared route accepts every
- * window), the first rows only (N ≤ d+1), and the fallback to collecting every z_i (rank-deficient z_i, which the
- * squared route refuses).
+ * in local[2] with several partitions. Two routes: summaries (N &gt; d+1, rank-deficient z_i included) and the
+ * first rows only (N ≤ d+1).
  *
- * <p><b>Tolerance.</b> Windows with more rows than d+1 come, on both sides, from the squared route (the CLI's
- * scatter of Helmert rows, the job's Welford/Chan scatter), which accepts a window only when its estimate of ER's
- * relative error is ≤ 1e-10 ({@code SquaredSpectrum.TOLERANCE}; FastPathTest observes ≤ 2e-11 against the SVD).
- * So |ΔE_j| ≤ 2e-10·E_j between the two, |Δv_j| ≤ |ΔE_j| + mean|ΔE| ≤ 4e-10·E_max, |Δa_j| ≤ 8e-10·E_max, and ERV
- * and ERA, means of those, within the same bounds. The other routes run the CLI's own code on the same doubles:
- * equality is exact.
+ * <p><b>Tolerance.</b> Windows with more rows than d+1 come, on the CLI's side, from the fast path (the squared
+ * route, which accepts a window only when its estimate of ER's relative error is ≤ 1e-10, {@code
+ * SquaredSpectrum.TOLERANCE}, else the exact route), on the job's from the SVD of the summaries' triangular factor
+ * (backward stable, ~1e-13). So |ΔE_j| ≤ 2e-10·E_j between the two, |Δv_j| ≤ |ΔE_j| + mean|ΔE| ≤ 4e-10·E_max,
+ * |Δa_j| ≤ 8e-10·E_max, and ERV and ERA, means of those, within the same bounds. The first-rows route runs the
+ * CLI's own code on the same doubles: equality is exact.
  */
 class GlobalAggregationTest {
 
@@ -154,26 +153,26 @@ class GlobalAggregationTest {
     }
 
     @Test
-    void rankDeficientMeanRowsFallBackToCollectingAndSaySo() throws IOException {
+    void rankDeficientMeanRowsAreAggregatedToo() throws IOException {
         Path in = Files.createDirectory(dir.resolve("flat"));
         List<Path> files = write(in, "h", 6, 5, 3);                             // d = 8, columns 3..7 zero: rank ≤ 3
-        JobRun run = job(dir.resolve("out-flat"), in, "--partitions", "3");
+        JobRun run = job(dir.resolve("out-flat"), in, "--partitions", "3", "--global-partitions", "3");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.err()).contains("--global: the squared route refused 1 window(s)").contains("collecting all 30 mean rows");
-        assertThat(global(dir.resolve("out-flat"))).isEqualTo(cli(files));
+        // zero singular values: the triangular factor's SVD measures them; nothing is collected beyond z_1..z_{d+1}
+        assertThat(run.err()).contains("--global by aggregation over 3 summary partition(s); 9 mean row(s) collected");
+        assertCloseToTheCli(global(dir.resolve("out-flat")), cli(files), 30, 4);
     }
 
     @Test
-    void aRankDeficientEarlyWindowFallsBackToCollecting() throws IOException {
+    void aRankDeficientEarlyStretchIsAggregatedToo() throws IOException {
         Path in = Files.createDirectory(dir.resolve("flat-start"));
         List<Path> files = new ArrayList<>(write(in, "a", 3, 5, 3));           // z_1..z_15 in 3 of 8 columns
         files.addAll(write(in, "b", 6, 5, D));                                  // z_16..z_45 in general position
-        JobRun run = job(dir.resolve("out-flat-start"), in, "--partitions", "9");
+        JobRun run = job(dir.resolve("out-flat-start"), in, "--partitions", "9", "--global-partitions", "3");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        // t = 12 (13 rows of rank ≤ 3) and t = 16 (rank ≤ 4) have zero singular values: the squared route refuses
-        // them; from t = 20 on (rank 8) and Zg as a whole it accepts
-        assertThat(run.err()).contains("the squared route refused 2 window(s)").contains("collecting all 45 mean rows");
-        assertThat(global(dir.resolve("out-flat-start"))).isEqualTo(cli(files));
+        // t = 12 (13 rows of rank ≤ 3) and t = 16 (rank ≤ 4) have zero singular values, from t = 20 on rank 8
+        assertThat(run.err()).contains("--global by aggregation over 3 summary partition(s)");
+        assertCloseToTheCli(global(dir.resolve("out-flat-start")), cli(files), 45, 4);
     }
 
     @Test

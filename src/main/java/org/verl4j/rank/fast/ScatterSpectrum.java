@@ -23,6 +23,40 @@ public final class ScatterSpectrum {
     }
 
     /**
+     * σ (d values, unordered) of a window known by the triangular factor R of its scatter (S = RᵀR; {@code packed}
+     * holds R's upper triangle row by row: R_ij at i·d − i(i−1)/2 + j − i, j ≥ i; not modified), with {@code rows}
+     * = m+1 rows: the squared route on S = RᵀR where it accepts (a tridiagonal eigenproblem), else the exact route
+     * on R's rows ({@link CentredSpectrum}: σ(R) = σ of the centred window, nothing squared) — so a rank-deficient
+     * window is measured, not refused. Empty only where R is not finite.
+     */
+    public static Optional<double[]> ofFactor(double[] packed, int d, long rows, double epsilon, Kernels kernels) {
+        if (packed.length != d * (d + 1) / 2)
+            throw new IllegalArgumentException("a packed " + d + "×" + d + " upper triangle has " + d * (d + 1) / 2
+                    + " entries, got " + packed.length);
+        double max = 0;
+        for (double v : packed) {
+            if (!Double.isFinite(v)) return Optional.empty();
+            max = Math.max(max, Math.abs(v));
+        }
+        if (max == 0) return Optional.of(new double[d]);                                  // constant rows: σ = 0
+        double[] y = new double[d * d];                                                   // R, dense rows
+        for (int i = 0, at = 0; i < d; i++)
+            for (int j = i; j < d; j++) y[i * d + j] = packed[at++];
+        double[] col = new double[d * d];                                                 // Rᵀ: column i of R contiguous
+        for (int i = 0; i < d; i++) for (int j = i; j < d; j++) col[j * d + i] = y[i * d + j];
+        double[] gram = kernels.gram(col, d, d);                                          // S_ij = Σ_q R_qi·R_qj (lower)
+        double[] s = new double[d * (d + 1) / 2];                                          // S = RᵀR, packed lower
+        for (int i = 0; i < d; i++) System.arraycopy(gram, i * d, s, i * (i + 1) / 2, i + 1);
+        Optional<double[]> squared = singularValues(s, d, rows, epsilon, kernels);        // refuses a non-finite S too
+        if (squared.isPresent()) return squared;
+        int k = Math.getExponent(max);                                                    // R·2^(−k): max ∈ [1, 2)
+        for (int i = 0; i < y.length; i++) y[i] = Math.scalb(y[i], -k);
+        double[] sigma = CentredSpectrum.singularValues(y, d, d, kernels);
+        for (int i = 0; i < sigma.length; i++) sigma[i] = Math.scalb(sigma[i], k);        // exact powers of two
+        return Optional.of(sigma);
+    }
+
+    /**
      * σ (d values, unordered) of the window whose scatter's lower triangle is {@code packed} (row by row:
      * S_ij at i(i+1)/2 + j, j ≤ i; not modified), with {@code rows} = m+1 rows, or empty when refused.
      *
