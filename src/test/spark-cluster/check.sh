@@ -21,7 +21,9 @@ WORK=$(realpath -m "${1:-target/spark-cluster-check}")
 PORT=${SPARK_CHECK_PORT:-7077}
 MASTER=spark://127.0.0.1:$PORT
 export SPARK_LOCAL_IP=127.0.0.1
-rm -rf "$WORK" && mkdir -p "$WORK/logs"
+rm -rf "$WORK" && mkdir -p "$WORK/logs" "$WORK/tmp"
+export SPARK_LOCAL_DIRS="$WORK/tmp"                          # Spark's scratch and every JVM's temporary files
+export JAVA_TOOL_OPTIONS="-Djava.io.tmpdir=$WORK/tmp"        # (ONNX Runtime's native libraries) stay in WORK
 VERL4J=(java --add-modules jdk.incubator.vector -jar "$JAR")
 SUBMIT=("$SPARK_HOME/bin/spark-submit" --class org.verl4j.spark.SparkMain --master "$MASTER" --executor-memory 1g)
 failures=0
