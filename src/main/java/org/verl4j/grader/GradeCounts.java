@@ -3,6 +3,7 @@ package org.verl4j.grader;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
 /**
  * The counts {@code verl4j grade} reports (and the Spark grade job sums over partitions with {@link #plus}, which
@@ -42,8 +43,8 @@ public record GradeCounts(long graded, long correct, long timeouts, long noAnswe
     }
 
     /** correct / graded; empty when nothing was graded. */
-    public java.util.OptionalDouble accuracy() {
-        return graded == 0 ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of((double) correct / graded);
+    public OptionalDouble accuracy() {
+        return graded == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) correct / graded);
     }
 
     /** The summary line of {@code verl4j grade} (and of the Spark grade job) for input {@code source}. */

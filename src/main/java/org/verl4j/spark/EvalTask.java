@@ -4,6 +4,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.verl4j.eval.EvalItem;
 import org.verl4j.eval.Evaluator;
 import org.verl4j.eval.ProblemResult;
+import org.verl4j.rollout.Prompt;
+import org.verl4j.rollout.RolloutEngine;
 
 import java.io.IOException;
 import java.util.List;
@@ -34,9 +36,9 @@ final class EvalTask {
     static SliceOutcome<Integer> width(Slice<EvalItem> slice, EvalSettings settings, Configuration conf) {
         try {
             int w = ExecutorEngines.use(settings.engine(), conf, engine -> {
-                List<org.verl4j.rollout.Prompt> prompts = evaluator(engine, settings).prompts(slice.items(), slice.first());
+                List<Prompt> prompts = evaluator(engine, settings).prompts(slice.items(), slice.first());
                 engine.checkContext(prompts);                            // an over-long prompt is named here, once
-                return org.verl4j.rollout.Prompt.longest(prompts);
+                return Prompt.longest(prompts);
             });
             return new SliceOutcome.Done<>(slice.first(), List.of(w));
         } catch (IOException | RuntimeException e) {
@@ -44,7 +46,7 @@ final class EvalTask {
         }
     }
 
-    private static Evaluator evaluator(org.verl4j.rollout.RolloutEngine engine, EvalSettings settings) {
+    private static Evaluator evaluator(RolloutEngine engine, EvalSettings settings) {
         return new Evaluator(engine, settings.format(), settings.graderThreads(), settings.timeoutMillis());
     }
 }
