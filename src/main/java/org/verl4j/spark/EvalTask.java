@@ -7,7 +7,6 @@ import org.verl4j.eval.ProblemResult;
 import org.verl4j.rollout.Prompt;
 import org.verl4j.rollout.RolloutEngine;
 
-import java.io.IOException;
 import java.util.List;
 
 /**
@@ -23,27 +22,17 @@ final class EvalTask {
 
     /** The slice's results, its prompts padded to {@code width}, the whole item list's ({@link #width}). */
     static SliceOutcome<ProblemResult> run(Slice<EvalItem> slice, int width, EvalSettings settings, Configuration conf) {
-        try {
-            List<ProblemResult> results = ExecutorEngines.use(settings.engine(), conf, engine ->
-                    evaluator(engine, settings).results(slice.items(), slice.first(), settings.sampling(), width));
-            return new SliceOutcome.Done<>(slice.first(), results);
-        } catch (IOException | RuntimeException e) {
-            return SliceOutcome.failed(slice, settings.engine(), e);
-        }
+        return SliceOutcome.run(slice, settings.engine(), conf, engine ->
+                evaluator(engine, settings).results(slice.items(), slice.first(), settings.sampling(), width));
     }
 
     /** The slice's prompt width (its longest prompt in tokens), as one result. */
     static SliceOutcome<Integer> width(Slice<EvalItem> slice, EvalSettings settings, Configuration conf) {
-        try {
-            int w = ExecutorEngines.use(settings.engine(), conf, engine -> {
-                List<Prompt> prompts = evaluator(engine, settings).prompts(slice.items(), slice.first());
-                engine.checkContext(prompts);                            // an over-long prompt is named here, once
-                return Prompt.longest(prompts);
-            });
-            return new SliceOutcome.Done<>(slice.first(), List.of(w));
-        } catch (IOException | RuntimeException e) {
-            return SliceOutcome.failed(slice, settings.engine(), e);
-        }
+        return SliceOutcome.run(slice, settings.engine(), conf, engine -> {
+            List<Prompt> prompts = evaluator(engine, settings).prompts(slice.items(), slice.first());
+            engine.checkContext(prompts);                                // an over-long prompt is named here, once
+            return List.of(Prompt.longest(prompts));
+        });
     }
 
     private static Evaluator evaluator(RolloutEngine engine, EvalSettings settings) {

@@ -6,7 +6,6 @@ import org.verl4j.rollout.Rollout;
 import org.verl4j.rollout.RolloutEngine;
 import org.verl4j.rollout.SamplingConfig;
 
-import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,21 +37,16 @@ final class RolloutTask {
      */
     static SliceOutcome<RolloutWire> run(Slice<Prompt> slice, int width, EngineSpec spec, PolicyTag tag, ThetaSupplier theta,
                                          SamplingConfig sampling, Configuration conf) {
-        try {
-            List<RolloutWire> out = ExecutorEngines.use(spec, conf, engine -> {
-                if (!tag.equals(POLICIES.get(engine))) {
-                    engine.setPolicy(theta.get());
-                    POLICIES.put(engine, tag);
-                }
-                List<Rollout> rollouts = engine.generate(slice.items(), sampling, width);   // the whole step's bits
-                List<RolloutWire> wires = new ArrayList<>(rollouts.size());
-                for (Rollout r : rollouts) wires.add(RolloutWire.of(r));
-                return wires;
-            });
-            return new SliceOutcome.Done<>(slice.first(), out);
-        } catch (IOException | RuntimeException e) {
-            return SliceOutcome.failed(slice, spec, e);
-        }
+        return SliceOutcome.run(slice, spec, conf, engine -> {
+            if (!tag.equals(POLICIES.get(engine))) {
+                engine.setPolicy(theta.get());
+                POLICIES.put(engine, tag);
+            }
+            List<Rollout> rollouts = engine.generate(slice.items(), sampling, width);       // the whole step's bits
+            List<RolloutWire> wires = new ArrayList<>(rollouts.size());
+            for (Rollout r : rollouts) wires.add(RolloutWire.of(r));
+            return wires;
+        });
     }
 
     /** θ as the task reads it (a broadcast's value on a cluster). */
