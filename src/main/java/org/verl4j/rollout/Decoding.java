@@ -9,14 +9,15 @@ import java.util.concurrent.Future;
  * logits, fan-out of the KV cache (prompt p's row repeated n times), then one token per row per step until every
  * response has ended. {@code rows} maps each batch row to its response; with compaction a response that ended
  * leaves the batch at the end of the step it ended in, otherwise it idles (fed padding, outputs ignored).
- * Compaction never leaves a single row while two or more were decoding: ONNX Runtime's matrix product takes another
- * path for one row, whose float32 sums round differently (measured: a slice that ran down to one row drifted from
- * the whole call at its 15th token), so the last open response keeps a finished row idling beside it. With that
- * and the whole call's prompt width ({@link RolloutSource#generate(List, SamplingConfig, int)}), a slice gives the whole call's bits
+ * The batch never decodes a single row: ONNX Runtime's matrix product takes another path for one row, whose
+ * float32 sums round differently (measured: a slice that ran down to one row drifted from the whole call at its
+ * 15th token), so a prompt alone is prefilled beside an idle copy of itself, and the last open response keeps a
+ * finished row idling beside it — a finished response's row, or, in a call of one response, an idle copy of its
+ * prompt's row. With that and the whole call's prompt width
+ * ({@link RolloutSource#generate(List, SamplingConfig, int)}), any slice gives the whole call's bits
  * ({@code RolloutConsistencyTest}) — with one ONNX Runtime intra-op thread: with more, ONNX Runtime splits the rows
  * between its threads by the batch's size, a thread's share can be one row, and a slice agrees with the whole call
- * to float32 round-off only. A call of one response in all (n = 1, one prompt) decodes one row from the
- * start, so callers that slice a call keep at least two responses per slice.
+ * to float32 round-off only.
  */
 final class Decoding {
 
@@ -35,6 +36,7 @@ final class Decoding {
     private long tokens;
 
     private final int width;                                 // prompts are left-padded to this many tokens
+    private final int count;                                 // responses of the call (responses[] may hold one idle more)
 
     Decoding(RolloutEngine engine, KvBatch batch, List<Prompt> prompts, SamplingConfig sampling, List<Future<Rollout>> results,
              Progress progress, int minWidth) {
@@ -49,30 +51,33 @@ final class Decoding {
         int longestStop = 0;
         for (String s : sampling.stop()) longestStop = Math.max(longestStop, s.length());
         this.stopWindow = longestStop + 4;
-        int longestPrompt = minWidth;
-        for (Prompt p : prompts) longestPrompt = Math.max(longestPrompt, p.length());
-        this.width = longestPrompt;
-        this.limit = Math.min(sampling.maxNewTokens(), engine.config().maxPositionEmbeddings() - longestPrompt);
-        this.responses = new ResponseBuffer[prompts.size() * sampling.n()];
+        this.width = Math.max(minWidth, Prompt.longest(prompts));
+        this.limit = Math.min(sampling.maxNewTokens(), engine.config().maxPositionEmbeddings() - width);
+        this.count = prompts.size() * sampling.n();
+        this.responses = new ResponseBuffer[Math.max(count, 2)];
         for (int i = 0; i < responses.length; i++)
-            responses[i] = new ResponseBuffer(prompts.get(i / sampling.n()), i % sampling.n(), i, sampling.seed(),
-                    engine.config().hiddenSize(), limit);
+            responses[i] = new ResponseBuffer(prompts.get(Math.min(i / sampling.n(), prompts.size() - 1)), i % sampling.n(), i,
+                    sampling.seed(), engine.config().hiddenSize(), limit);
+        if (count == 1) responses[1].finish = FinishReason.STOP;          // the idle row of a one-response call
     }
 
     void run() {
-        KvBatch.Step prefill = batch.prefill(prompts.toArray(Prompt[]::new), width);
+        Prompt[] rowsOfPrompts = prompts.size() == 1                      // never a lone row: a copy of the prompt idles
+                ? new Prompt[]{prompts.get(0), prompts.get(0)} : prompts.toArray(Prompt[]::new);
+        KvBatch.Step prefill = batch.prefill(rowsOfPrompts, width);
         int n = sampling.n();
         List<Integer> rows = new ArrayList<>();
-        float[][] logits = new float[responses.length][], hidden = new float[responses.length][];
-        for (int r = 0; r < responses.length; r++) {
+        float[][] logits = new float[count][], hidden = new float[count][];
+        for (int r = 0; r < count; r++) {
             rows.add(r);
             logits[r] = prefill.logits()[r / n];
             hidden[r] = prefill.hidden()[r / n];
         }
         rows = kept(rows, advance(rows, logits, hidden));
         if (rows.isEmpty()) return;
+        if (rows.size() == 1) rows.add(rows.get(0) == 0 ? 1 : 0);          // never a lone row: a finished one idles
         int[] fanOut = new int[rows.size()];
-        for (int i = 0; i < fanOut.length; i++) fanOut[i] = rows.get(i) / n;
+        for (int i = 0; i < fanOut.length; i++) fanOut[i] = Math.min(rows.get(i) / n, prompts.size() - 1);
         batch.select(fanOut);
         while (!rows.isEmpty()) {
             int[] next = new int[rows.size()];
@@ -107,7 +112,7 @@ final class Decoding {
             anyOpen |= r.finish == null;
             if (r.finish == null || engine.options().compaction() == EngineOptions.Compaction.KEEP_ROWS) keep[kept++] = row;
         }
-        progress.update(finished, responses.length, tokens);
+        progress.update(finished, count, tokens);
         if (anyOpen && kept == 1 && rows.size() >= 2) {          // never compact to one row: keep a finished one idling
             keep[kept++] = keep[0] == 0 ? 1 : 0;
             java.util.Arrays.sort(keep, 0, kept);

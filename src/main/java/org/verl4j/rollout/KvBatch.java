@@ -50,10 +50,9 @@ final class KvBatch implements AutoCloseable {
         return total;
     }
 
-    /** Prefills prompts, left-padded to the longest. */
+    /** Prefills prompts, left-padded to {@code width} tokens (at least the longest prompt). */
     Step prefill(Prompt[] prompts, int width) {
         int s = width;
-        for (Prompt p : prompts) s = Math.max(s, p.length());
         int batch = prompts.length;
         long[] ids = new long[batch * s];
         pads = new int[batch];

@@ -46,8 +46,7 @@ final class EvalJob {
         Path model = new Path(settings.engine().model());
         FileSystem fs = model.getFileSystem(conf);
         if (!fs.isDirectory(model)) throw new IllegalArgumentException("--model " + model + ": no such directory");
-        List<Slice<EvalItem>> slices = Slice.forRollouts(items, partitions > 0 ? partitions : jsc.defaultParallelism(),
-                settings.sampling().n());
+        List<Slice<EvalItem>> slices = Slice.of(items, partitions > 0 ? partitions : jsc.defaultParallelism());
         Broadcast<HadoopConf> hadoop = jsc.broadcast(HadoopConf.of(conf));
         List<SliceOutcome<ProblemResult>> outcomes;
         try {

@@ -33,15 +33,6 @@ record Slice<T>(int first, List<T> items) implements Serializable {
         return slices;
     }
 
-    /**
-     * {@link #of(List, int)} for a rollout call of {@code samples} responses per item, with at most ⌊N/2⌋ slices
-     * when {@code samples} is 1 so that every slice decodes at least two responses: a call of one response decodes a
-     * lone row, whose float32 sums round differently from the whole call's (see {@code rollout.Decoding}).
-     */
-    static <T> List<Slice<T>> forRollouts(List<T> items, int parts, int samples) {
-        return of(items, samples >= 2 ? parts : Math.max(1, Math.min(parts, items.size() / 2)));
-    }
-
     /** "item f" or "items f–l", for messages. */
     String describe() {
         int last = first + items.size() - 1;

@@ -83,7 +83,7 @@ final class SparkRollouts implements RolloutSource {
     @Override
     public List<Rollout> generate(List<Prompt> prompts, SamplingConfig sampling, int minWidth) {
         if (prompts.isEmpty()) return List.of();
-        List<Slice<Prompt>> slices = Slice.forRollouts(prompts, partitions > 0 ? partitions : jsc.defaultParallelism(), sampling.n());
+        List<Slice<Prompt>> slices = Slice.of(prompts, partitions > 0 ? partitions : jsc.defaultParallelism());
         EngineSpec engine = spec;
         RolloutTask.PolicyTag tag = new RolloutTask.PolicyTag(source, version);
         Broadcast<float[]> theta = policy;

@@ -95,6 +95,24 @@ class RolloutConsistencyTest {
             for (int from = 0; from < prompts.size(); from += 2)                 // slices of two prompts, then one
                 sliced.addAll(engine.generate(prompts.subList(from, Math.min(prompts.size(), from + 2)), SAMPLING, width));
         }
+        assertSameBits(whole, sliced);
+    }
+
+    /** A call of one response (one prompt, n = 1) decodes beside an idle row, so it too gives the whole call's bits. */
+    @Test
+    void slicesOfOneResponseGiveTheWholeCallsBits() {
+        SamplingConfig single = SAMPLING.withN(1);
+        List<Rollout> whole;
+        List<Rollout> sliced = new ArrayList<>();
+        try (RolloutEngine engine = new RolloutEngine(weights, TinyModels.tokenizer(), EngineOptions.cpu(1)
+                .withHidden(EngineOptions.HiddenStates.MEAN_ROW))) {
+            whole = engine.generate(prompts, single);
+            for (Prompt p : prompts) sliced.addAll(engine.generate(List.of(p), single, Prompt.longest(prompts)));
+        }
+        assertSameBits(whole, sliced);
+    }
+
+    private static void assertSameBits(List<Rollout> whole, List<Rollout> sliced) {
         assertThat(sliced).hasSize(whole.size());
         for (int i = 0; i < whole.size(); i++) {
             Rollout a = whole.get(i), b = sliced.get(i);

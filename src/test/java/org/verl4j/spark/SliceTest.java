@@ -36,24 +36,6 @@ class SliceTest {
     }
 
     @Test
-    void rolloutSlicesDecodeAtLeastTwoResponsesEachWhenTheWholeCallDoes() {
-        for (int n : new int[]{1, 2, 3, 7, 12})
-            for (int parts : new int[]{1, 2, 5, 12, 40})
-                for (int samples : new int[]{1, 2, 4}) {
-                    List<Slice<EvalItem>> slices = Slice.forRollouts(items(n), parts, samples);
-                    int covered = 0;
-                    for (Slice<EvalItem> s : slices) {
-                        covered += s.items().size();
-                        if (n * samples >= 2)
-                            assertThat(s.items().size() * samples).as("n %d, parts %d, samples %d", n, parts, samples)
-                                    .isGreaterThanOrEqualTo(2);
-                    }
-                    assertThat(covered).isEqualTo(n);
-                    if (samples >= 2) assertThat(slices).hasSize(Math.min(n, parts));
-                }
-    }
-
-    @Test
     void partsMustBePositive() {
         assertThatThrownBy(() -> Slice.of(items(3), 0)).hasMessageContaining("--partitions must be ≥ 1");
     }
