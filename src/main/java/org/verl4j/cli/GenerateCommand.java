@@ -79,7 +79,7 @@ public final class GenerateCommand implements Runnable {
         EngineOptions options = EngineOptions.cpu(device.threads()).withOrt(device.runnerOptions())
                 .withMetricThreads(metricThreads)
                 .withCapture(layer == null ? Capture.FINAL_NORM : new Capture.Block(layer))
-                .withHidden(hiddenStates != null ? EngineOptions.HiddenStates.KEEP : EngineOptions.HiddenStates.DISCARD);
+                .withRetention(hiddenStates != null ? EngineOptions.Retention.KEEP : EngineOptions.Retention.DISCARD);
         try (RolloutEngine engine = RolloutEngine.open(model, options)) {
             List<Prompt> list = new ArrayList<>();
             for (TextLines.Row row : input.rows()) {

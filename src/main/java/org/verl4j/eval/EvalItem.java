@@ -1,6 +1,6 @@
 package org.verl4j.eval;
 
-import org.verl4j.benchmarks.BenchmarkItem;
+import org.verl4j.eval.benchmarks.BenchmarkItem;
 import org.verl4j.tasks.Problem;
 import org.verl4j.tasks.ReasoningTask;
 

@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The decoder as the forward of a train-step graph ({@code train.TrainStepGraph}): parameters are the views of the flat
+ * The decoder as the forward of a train-step graph ({@code trainstep.TrainStepGraph}): parameters are the views of the flat
  * θ ({@link #layout}), and the output is read at the positions that predict the response tokens, in verl's layout
  * of a micro-batch:
  * <pre>

@@ -1,6 +1,5 @@
 package org.verl4j.rollout;
 
-import org.verl4j.benchmarks.PromptTemplate;
 
 import java.util.Locale;
 

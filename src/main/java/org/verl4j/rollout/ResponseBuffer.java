@@ -82,10 +82,10 @@ final class ResponseBuffer {
         return Arrays.copyOf(hidden, length * d);
     }
 
-    Rollout toRollout(org.verl4j.rank.RankDynamics metrics, EngineOptions.HiddenStates keep) {
-        float[][] z = new float[keep == EngineOptions.HiddenStates.KEEP ? length : 0][];
+    Rollout toRollout(org.verl4j.rank.RankDynamics metrics, EngineOptions.Retention keep) {
+        float[][] z = new float[keep == EngineOptions.Retention.KEEP ? length : 0][];
         for (int t = 0; t < z.length; t++) z[t] = Arrays.copyOfRange(hidden, t * d, (t + 1) * d);
-        double[] mean = keep == EngineOptions.HiddenStates.DISCARD ? new double[0]
+        double[] mean = keep == EngineOptions.Retention.DISCARD ? new double[0]
                 : DatasetRank.meanRow(HiddenStates.ofFloats(length, d, hiddenFlat()), index);      // z = (1/T) Σ_t Z[t]
         return new Rollout(prompt.id(), sample, tokens(), Arrays.copyOf(logp, length), Arrays.copyOf(samplingLogp, length),
                 Arrays.copyOf(entropy, length), finish, metrics, z, mean);

@@ -18,7 +18,7 @@ import org.verl4j.rank.RankDynamics;
  * @param metrics          ER/ERV/ERA (spec §2–3) of the final-norm states Z (spec §1), computed as the response ended
  * @param hiddenStates     Z [T][d], row t produced token t+1; an empty array unless the engine keeps them
  * @param meanHiddenState  z = (1/T) Σ_t Z[t] in double ({@code rank.DatasetRank.meanRow}, spec §4), d values; an
- *                         empty array when the engine keeps neither it nor Z ({@link EngineOptions.HiddenStates})
+ *                         empty array when the engine keeps neither it nor Z ({@link EngineOptions.Retention})
  */
 public record Rollout(String promptId, int sample, int[] tokenIds, float[] logProbs, float[] samplingLogProbs,
                       float[] entropies, FinishReason finishReason, RankDynamics metrics, float[][] hiddenStates,

@@ -155,7 +155,7 @@ public final class RolloutEngine implements RolloutSource {
         return metricPool.submit(() -> {
             RankDynamics metrics = RankDynamics.measure(HiddenStates.ofFloats(r.length(), config.hiddenSize(),
                     r.hiddenFlat()), options.rank());
-            return r.toRollout(metrics, options.hidden());
+            return r.toRollout(metrics, options.retention());
         });
     }
 

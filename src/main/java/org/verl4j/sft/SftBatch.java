@@ -3,7 +3,7 @@ package org.verl4j.sft;
 import org.verl4j.graph.HostTensor;
 import org.verl4j.model.DecoderForward;
 import org.verl4j.model.GenerationGraph;
-import org.verl4j.train.TrainStepGraph;
+import org.verl4j.trainstep.TrainStepGraph;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package org.verl4j.sft;
 
 import org.verl4j.rl.LossAggregation;
-import org.verl4j.train.AdamWConfig;
+import org.verl4j.trainstep.AdamWConfig;
 
 /**
  * The settings of one SFT run; {@link #DEFAULTS} is the one place their defaults are stated (the CLI falls back to

@@ -7,8 +7,8 @@ import org.verl4j.model.DecoderForward;
 import org.verl4j.model.DecoderWeights;
 import org.verl4j.rl.LossAggregation;
 import org.verl4j.tasks.CharTokenizer;
-import org.verl4j.train.Objective;
-import org.verl4j.train.TrainStepGraph;
+import org.verl4j.trainstep.Objective;
+import org.verl4j.trainstep.TrainStepGraph;
 
 import java.util.List;
 import java.util.Map;

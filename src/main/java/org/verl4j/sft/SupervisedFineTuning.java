@@ -7,9 +7,9 @@ import org.verl4j.model.DecoderForward;
 import org.verl4j.model.DecoderWeights;
 import org.verl4j.model.ModelConfig;
 import org.verl4j.tasks.CharTokenizer;
-import org.verl4j.train.Objective;
-import org.verl4j.train.TrainStep;
-import org.verl4j.train.TrainStepGraph;
+import org.verl4j.trainstep.Objective;
+import org.verl4j.trainstep.TrainStep;
+import org.verl4j.trainstep.TrainStepGraph;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +62,7 @@ public final class SupervisedFineTuning {
         EpochOrder order = new EpochOrder(examples.size(), config.seed());
         double[] losses = new double[config.steps()];
         try (TrainStep step = new TrainStep(ElementType.FLOAT, forward.layout(), forward,
-                new org.verl4j.train.StepConfig(new Objective.Sft(config.aggregation()), config.optimizer(), 1),
+                new org.verl4j.trainstep.StepConfig(new Objective.Sft(config.aggregation()), config.optimizer(), 1),
                 theta0, options)) {
             for (int s = 0; s < config.steps(); s++) {
                 List<SftExample> batch = new ArrayList<>();

@@ -1,6 +1,6 @@
 package org.verl4j.trainer;
 
-import org.verl4j.train.TrainStep;
+import org.verl4j.trainstep.TrainStep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

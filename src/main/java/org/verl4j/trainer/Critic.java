@@ -11,10 +11,10 @@ import org.verl4j.model.DecoderForward;
 import org.verl4j.model.DecoderWeights;
 import org.verl4j.model.ModelConfig;
 import org.verl4j.model.WeightLayout;
-import org.verl4j.train.Objective;
-import org.verl4j.train.StepConfig;
-import org.verl4j.train.TrainStep;
-import org.verl4j.train.TrainStepGraph;
+import org.verl4j.trainstep.Objective;
+import org.verl4j.trainstep.StepConfig;
+import org.verl4j.trainstep.TrainStep;
+import org.verl4j.trainstep.TrainStepGraph;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +49,7 @@ final class Critic implements AutoCloseable {
 
     /** The critic's step configuration: the value loss, the actor's AdamW and lr schedule at the critic's rate, the same K. */
     static StepConfig stepConfig(TrainerConfig c) {
-        return new StepConfig(new Objective.Critic(c.valueLoss()), new org.verl4j.train.AdamWConfig(c.criticLr(), c.optim().adamW().beta1(),
+        return new StepConfig(new Objective.Critic(c.valueLoss()), new org.verl4j.trainstep.AdamWConfig(c.criticLr(), c.optim().adamW().beta1(),
                 c.optim().adamW().beta2(), c.optim().adamW().eps(), c.optim().adamW().weightDecay(), c.optim().adamW().maxGradNorm()),
                 c.microBatchesPerUpdate(), c.optim().schedule());
     }

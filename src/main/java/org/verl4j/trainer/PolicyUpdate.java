@@ -2,8 +2,8 @@ package org.verl4j.trainer;
 
 import org.verl4j.graph.ElementType;
 import org.verl4j.graph.HostTensor;
-import org.verl4j.train.TrainStep;
-import org.verl4j.train.TrainStepGraph;
+import org.verl4j.trainstep.TrainStep;
+import org.verl4j.trainstep.TrainStepGraph;
 
 import java.util.ArrayList;
 import java.util.List;

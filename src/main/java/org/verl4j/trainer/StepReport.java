@@ -31,7 +31,7 @@ final class StepReport {
             double[] z = rollouts.get(i).meanHiddenState();                                   // z_i, kept by the engine
             if (z.length != d || d == 0)
                 throw new IllegalStateException("response " + i + " carries a mean hidden state of " + z.length
-                        + " values (response 0: " + d + "); the trainer's engine keeps HiddenStates.MEAN_ROW");
+                        + " values (response 0: " + d + "); the trainer's engine keeps Retention.MEAN_ROW");
             System.arraycopy(z, 0, zg, i * d, d);
         }
         return DatasetRank.ofPooled(new HiddenStates(rollouts.size(), d, zg), stride, WindowSeries.DROP);

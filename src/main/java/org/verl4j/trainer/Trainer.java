@@ -21,7 +21,7 @@ import org.verl4j.rollout.SamplingConfig;
 import org.verl4j.shaping.ControllerState;
 import org.verl4j.tasks.Problem;
 import org.verl4j.tasks.ProblemJsonl;
-import org.verl4j.train.TrainStep;
+import org.verl4j.trainstep.TrainStep;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -90,7 +90,7 @@ public final class Trainer implements AutoCloseable {
         OrtRunner.Options ort = Device.parse(config.machine().device()).runnerOptions(config.machine().threads());
         this.engine = rollouts.open(config.model(), EngineOptions.cpu(config.machine().threads()).withOrt(ort)
                 .withRank(config.rank()).withMetricThreads(config.machine().threads())
-                .withHidden(EngineOptions.HiddenStates.MEAN_ROW));
+                .withRetention(EngineOptions.Retention.MEAN_ROW));
         float[] flat = weights.flatten();
         double[] theta0 = new double[flat.length];
         for (int i = 0; i < flat.length; i++) theta0[i] = flat[i];

@@ -14,10 +14,10 @@ import org.verl4j.shaping.Numerics;
 import org.verl4j.shaping.VerlBonus;
 import org.verl4j.shaping.parity.AuthorsNumerics;
 import org.verl4j.shaping.VerlConfig;
-import org.verl4j.train.AdamWConfig;
-import org.verl4j.train.LrSchedule;
-import org.verl4j.train.Objective;
-import org.verl4j.train.StepConfig;
+import org.verl4j.trainstep.AdamWConfig;
+import org.verl4j.trainstep.LrSchedule;
+import org.verl4j.trainstep.Objective;
+import org.verl4j.trainstep.StepConfig;
 
 import java.nio.file.Path;
 import java.util.Locale;

@@ -5,7 +5,7 @@ import org.verl4j.rl.PolicyLoss;
 import org.verl4j.rl.ValueLoss;
 import org.verl4j.shaping.EntropyBonus;
 import org.verl4j.shaping.VerlConfig;
-import org.verl4j.train.AdamWConfig;
+import org.verl4j.trainstep.AdamWConfig;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,7 +76,7 @@ public final class TrainerKeys {
         // optimisation (spec §8)
         key("optim.lr", DOUBLE, "1e-4", "peak learning rate (quickstart: a few-MB model learns at 1e-4; the paper's 7B used "
                 + adam.lr() + ")");
-        choice("optim.lr_schedule", "constant", "learning rate per optimizer update t (train.LrSchedule): constant, or a "
+        choice("optim.lr_schedule", "constant", "learning rate per optimizer update t (trainstep.LrSchedule): constant, or a "
                 + "linear or cosine decay to optim.min_lr_ratio × optim.lr at the last update (spec §8: constant)",
                 "constant", "linear", "cosine");
         key("optim.warmup_steps", INT, "0", "optimizer updates of linear warmup from 0 to optim.lr (every schedule)");

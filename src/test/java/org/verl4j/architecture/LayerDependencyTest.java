@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The outer layers point one way: graph → model → train → rollout → eval → {sft, trainer, analysis} → cli → spark
+ * The outer layers point one way: graph → model → trainstep → rollout → eval → {sft, trainer, analysis} → cli → spark
  * (sft, trainer and analysis are siblings: none uses another). A package may use the ones before it, never one after
  * it. Checked on the sources: every import and fully qualified name.
  */
@@ -23,9 +23,9 @@ class LayerDependencyTest {
 
     /** Each package and the packages above it, which it must not use. */
     static final Map<String, List<String>> ABOVE = Map.of(
-            "graph", List.of("model", "train", "rollout", "eval", "sft", "trainer", "analysis", "cli", "spark"),
-            "model", List.of("train", "rollout", "eval", "sft", "trainer", "analysis", "cli", "spark"),
-            "train", List.of("rollout", "eval", "sft", "trainer", "analysis", "cli", "spark"),
+            "graph", List.of("model", "trainstep", "rollout", "eval", "sft", "trainer", "analysis", "cli", "spark"),
+            "model", List.of("trainstep", "rollout", "eval", "sft", "trainer", "analysis", "cli", "spark"),
+            "trainstep", List.of("rollout", "eval", "sft", "trainer", "analysis", "cli", "spark"),
             "rollout", List.of("eval", "sft", "trainer", "analysis", "cli", "spark"),
             "eval", List.of("sft", "trainer", "analysis", "cli", "spark"),
             "sft", List.of("trainer", "analysis", "cli", "spark"),
@@ -51,6 +51,6 @@ class LayerDependencyTest {
             }
         }
         assertThat(files).as("layer source files found").isPositive();
-        assertThat(violations).as("graph → model → train → rollout → eval → sft|trainer|analysis → cli → spark").isEmpty();
+        assertThat(violations).as("graph → model → trainstep → rollout → eval → sft|trainer|analysis → cli → spark").isEmpty();
     }
 }

@@ -1,9 +1,9 @@
 package org.verl4j.grader;
 
 import org.junit.jupiter.api.Test;
-import org.verl4j.benchmarks.Benchmark;
-import org.verl4j.benchmarks.BenchmarkItem;
-import org.verl4j.benchmarks.BenchmarkLoader;
+import org.verl4j.eval.benchmarks.Benchmark;
+import org.verl4j.eval.benchmarks.BenchmarkItem;
+import org.verl4j.eval.benchmarks.BenchmarkLoader;
 import org.verl4j.testing.SharedDir;
 
 import java.nio.file.Path;

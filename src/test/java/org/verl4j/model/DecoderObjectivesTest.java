@@ -7,9 +7,9 @@ import org.verl4j.graph.OrtRunner;
 import org.verl4j.rl.ActorLoss;
 import org.verl4j.rl.LossAggregation;
 import org.verl4j.rl.ValueLoss;
-import org.verl4j.train.Objective;
-import org.verl4j.train.StepInputs;
-import org.verl4j.train.TrainStepGraph;
+import org.verl4j.trainstep.Objective;
+import org.verl4j.trainstep.StepInputs;
+import org.verl4j.trainstep.TrainStepGraph;
 
 import java.util.Map;
 import java.util.Random;

@@ -9,10 +9,10 @@ import org.verl4j.rl.ActorLoss;
 import org.verl4j.rl.KlEstimator;
 import org.verl4j.rl.LossAggregation;
 import org.verl4j.rl.PolicyLoss;
-import org.verl4j.train.AdamWConfig;
-import org.verl4j.train.Objective;
-import org.verl4j.train.StepInputs;
-import org.verl4j.train.TrainStepGraph;
+import org.verl4j.trainstep.AdamWConfig;
+import org.verl4j.trainstep.Objective;
+import org.verl4j.trainstep.StepInputs;
+import org.verl4j.trainstep.TrainStepGraph;
 
 import java.util.Map;
 import java.util.Random;

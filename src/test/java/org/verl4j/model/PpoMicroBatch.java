@@ -3,9 +3,9 @@ package org.verl4j.model;
 import org.verl4j.graph.ElementType;
 import org.verl4j.graph.HostTensor;
 import org.verl4j.rl.ActorLoss;
-import org.verl4j.train.Objective;
-import org.verl4j.train.StepInputs;
-import org.verl4j.train.TrainStepGraph;
+import org.verl4j.trainstep.Objective;
+import org.verl4j.trainstep.StepInputs;
+import org.verl4j.trainstep.TrainStepGraph;
 
 import java.util.HashMap;
 import java.util.Map;

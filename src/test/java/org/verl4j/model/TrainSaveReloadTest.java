@@ -8,11 +8,11 @@ import org.verl4j.graph.OrtRunner;
 import org.verl4j.io.DType;
 import org.verl4j.rl.ActorLoss;
 import org.verl4j.rl.LossAggregation;
-import org.verl4j.train.AdamWConfig;
-import org.verl4j.train.Objective;
-import org.verl4j.train.StepConfig;
-import org.verl4j.train.TrainStep;
-import org.verl4j.train.TrainStepGraph;
+import org.verl4j.trainstep.AdamWConfig;
+import org.verl4j.trainstep.Objective;
+import org.verl4j.trainstep.StepConfig;
+import org.verl4j.trainstep.TrainStep;
+import org.verl4j.trainstep.TrainStepGraph;
 
 import java.io.IOException;
 import java.nio.file.Path;

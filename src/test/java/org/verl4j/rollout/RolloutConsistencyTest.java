@@ -89,7 +89,7 @@ class RolloutConsistencyTest {
         List<Rollout> whole;
         List<Rollout> sliced = new ArrayList<>();
         try (RolloutEngine engine = new RolloutEngine(weights, TinyModels.tokenizer(), EngineOptions.cpu(1)
-                .withHidden(EngineOptions.HiddenStates.MEAN_ROW))) {
+                .withRetention(EngineOptions.Retention.MEAN_ROW))) {
             whole = engine.generate(prompts, SAMPLING);
             int width = Prompt.longest(prompts);
             for (int from = 0; from < prompts.size(); from += 2)                 // slices of two prompts, then one
@@ -105,7 +105,7 @@ class RolloutConsistencyTest {
         List<Rollout> whole;
         List<Rollout> sliced = new ArrayList<>();
         try (RolloutEngine engine = new RolloutEngine(weights, TinyModels.tokenizer(), EngineOptions.cpu(1)
-                .withHidden(EngineOptions.HiddenStates.MEAN_ROW))) {
+                .withRetention(EngineOptions.Retention.MEAN_ROW))) {
             whole = engine.generate(prompts, single);
             for (Prompt p : prompts) sliced.addAll(engine.generate(List.of(p), single, Prompt.longest(prompts)));
         }

@@ -32,7 +32,7 @@ class RolloutEngineTest {
         SamplingConfig greedy = SamplingConfig.DEFAULTS.withTemperature(0).withMaxNewTokens(12);
         List<Rollout> rollouts;
         try (RolloutEngine engine = new RolloutEngine(w, TinyModels.tokenizer(),
-                EngineOptions.cpu(1).withHidden(EngineOptions.HiddenStates.KEEP))) {
+                EngineOptions.cpu(1).withRetention(EngineOptions.Retention.KEEP))) {
             rollouts = engine.generate(prompts, greedy);
         }
         assertThat(rollouts).extracting(Rollout::promptId).containsExactly("a", "b", "c");
@@ -68,13 +68,13 @@ class RolloutEngineTest {
         DecoderWeights w = TinyModels.weights(c, SEED);
         List<Prompt> prompts = List.of(TinyModels.prompt("a", "12,3:"), TinyModels.prompt("b", "7"));
         SamplingConfig sampling = SamplingConfig.DEFAULTS.withN(3).withTemperature(1).withMaxNewTokens(10).withSeed(SEED);
-        java.util.Map<EngineOptions.HiddenStates, List<Rollout>> by = new java.util.EnumMap<>(EngineOptions.HiddenStates.class);
-        for (EngineOptions.HiddenStates keep : EngineOptions.HiddenStates.values())
-            try (RolloutEngine engine = new RolloutEngine(w, TinyModels.tokenizer(), EngineOptions.cpu(1).withHidden(keep))) {
+        java.util.Map<EngineOptions.Retention, List<Rollout>> by = new java.util.EnumMap<>(EngineOptions.Retention.class);
+        for (EngineOptions.Retention keep : EngineOptions.Retention.values())
+            try (RolloutEngine engine = new RolloutEngine(w, TinyModels.tokenizer(), EngineOptions.cpu(1).withRetention(keep))) {
                 by.put(keep, engine.generate(prompts, sampling));
             }
-        List<Rollout> full = by.get(EngineOptions.HiddenStates.KEEP), mean = by.get(EngineOptions.HiddenStates.MEAN_ROW),
-                none = by.get(EngineOptions.HiddenStates.DISCARD);
+        List<Rollout> full = by.get(EngineOptions.Retention.KEEP), mean = by.get(EngineOptions.Retention.MEAN_ROW),
+                none = by.get(EngineOptions.Retention.DISCARD);
         for (int i = 0; i < full.size(); i++) {
             Rollout k = full.get(i);
             assertThat(mean.get(i).tokenIds()).as("seed %d response %d", SEED, i).isEqualTo(k.tokenIds());
@@ -97,7 +97,7 @@ class RolloutEngineTest {
         Prompt prompt = TinyModels.prompt("q", "3,14:");
         Rollout r;
         try (RolloutEngine engine = new RolloutEngine(w, TinyModels.tokenizer(), EngineOptions.cpu(1)
-                .withHidden(EngineOptions.HiddenStates.KEEP).withCapture(new Capture.Block(0)))) {
+                .withRetention(EngineOptions.Retention.KEEP).withCapture(new Capture.Block(0)))) {
             r = engine.generate(List.of(prompt), new SamplingConfig(1, 1.0, 1, 0, 0, 10, 5L)).get(0);
         }
         int p = prompt.tokenIds().length, length = p + r.length();

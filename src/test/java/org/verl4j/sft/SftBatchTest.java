@@ -6,7 +6,7 @@ import org.verl4j.model.DecoderForward;
 import org.verl4j.model.GenerationGraph;
 import org.verl4j.tasks.CharTokenizer;
 import org.verl4j.tasks.Problem;
-import org.verl4j.train.TrainStepGraph;
+import org.verl4j.trainstep.TrainStepGraph;
 
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package org.verl4j.trainer;
 
-import org.verl4j.train.TrainStep;
+import org.verl4j.trainstep.TrainStep;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -5,7 +5,7 @@ import org.verl4j.graph.ElementType;
 import org.verl4j.graph.HostTensor;
 import org.verl4j.model.DecoderForward;
 import org.verl4j.model.GenerationGraph;
-import org.verl4j.train.TrainStepGraph;
+import org.verl4j.trainstep.TrainStepGraph;
 
 import java.util.Map;
 

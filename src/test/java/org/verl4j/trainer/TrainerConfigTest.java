@@ -91,12 +91,12 @@ class TrainerConfigTest {
 
     @Test
     void theLrScheduleSpansEveryOptimizerUpdateAndItsErrorsNameTheKeys() {
-        assertThat(TrainerConfig.defaults().actorStep().schedule()).isEqualTo(org.verl4j.train.LrSchedule.CONSTANT);
+        assertThat(TrainerConfig.defaults().actorStep().schedule()).isEqualTo(org.verl4j.trainstep.LrSchedule.CONSTANT);
         TrainerConfig c = TrainerConfig.of(ConfigValues.resolve(null, List.of("optim.lr_schedule=cosine",
                 "optim.warmup_steps=3", "optim.min_lr_ratio=0.1", "train.steps=10", "optim.ppo_epochs=2",
                 "optim.mini_batches=2")));
         // T = 10 steps × 2 epochs × 2 mini-batches optimizer updates; the critic follows the same schedule
-        assertThat(c.actorStep().schedule()).isEqualTo(new org.verl4j.train.LrSchedule.Cosine(3, 40, 0.1));
+        assertThat(c.actorStep().schedule()).isEqualTo(new org.verl4j.trainstep.LrSchedule.Cosine(3, 40, 0.1));
         assertThat(Critic.stepConfig(c).schedule()).isEqualTo(c.actorStep().schedule());
         assertThatThrownBy(() -> ConfigValues.resolve(null, List.of("optim.lr_schedule=step")))
                 .hasMessageContaining("'optim.lr_schedule'").hasMessageContaining("cosine");

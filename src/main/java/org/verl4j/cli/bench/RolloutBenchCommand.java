@@ -94,7 +94,7 @@ public final class RolloutBenchCommand implements Runnable {
             full = e.generate(ps, fixed.withTemperature(1).withTopP(0.95));
             row(out, "engine full: top-p 0.95, hidden capture, metrics", full, e.timings(), greedyWall);
         }
-        try (RolloutEngine e = new RolloutEngine(m.weights(), noEos, base.withHidden(EngineOptions.HiddenStates.KEEP))) {
+        try (RolloutEngine e = new RolloutEngine(m.weights(), noEos, base.withRetention(EngineOptions.Retention.KEEP))) {
             row(out, "engine full, hidden states kept in results", e.generate(ps, fixed.withTemperature(1).withTopP(0.95)), e.timings(), greedyWall);
         }
         out.flush();
