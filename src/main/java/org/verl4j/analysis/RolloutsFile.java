@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.verl4j.io.NpyFile;
 import org.verl4j.rollout.Rollout;
+import org.verl4j.rank.ResponseRank;
 import org.verl4j.rank.HiddenStates;
 import org.verl4j.rank.RankDynamics;
 import org.verl4j.rank.RankOptions;
@@ -60,7 +61,7 @@ public final class RolloutsFile {
                     + logProbs.length + " log-probs");
         if (hiddenStates != null) {
             Path npy = hiddenStates.resolve(Rollout.hiddenStatesFileName(id, sample));
-            RankDynamics m = RankDynamics.measure(read(npy), rank);
+            RankDynamics m = ResponseRank.measure(read(npy), rank);
             return ResponseMetrics.of(id, sample, tokens, logProbs, m.er(), m.erv(), m.ervMeasured());
         }
         if (!o.path("er").isNumber()) throw new IllegalArgumentException("'er' missing (or pass the hidden states)");

@@ -149,6 +149,6 @@ public final class CentredScatter implements Serializable {
      */
     public Optional<double[]> singularValues() {
         if (n < 2) throw new IllegalStateException("a centred spectrum needs at least two rows, got " + n);
-        return ScatterSpectrum.ofFactor(r, origin.length, n, EffectiveRank.EPSILON, CentredSpectra.kernels(SpectrumMethod.DEFAULT));
+        return ScatterSpectrum.ofFactor(r, origin.length, n, EffectiveRank.EPSILON, FastRank.kernels(SpectrumMethod.DEFAULT));
     }
 }

@@ -63,7 +63,7 @@ public record DatasetRank(int responses, int stride, double globalEr, double log
     public static DatasetRank ofPooled(HiddenStates zg, int stride, WindowSeries series) {
         if (zg.rows() < 1) throw new IllegalArgumentException("dataset-level metrics need at least one response, got none");
         RankOptions options = new RankOptions(stride, zg.rows(), Truncation.NONE);
-        RankDynamics r = RankDynamics.measure(zg, options, series);
+        RankDynamics r = ResponseRank.measure(zg, options, series);
         return new DatasetRank(zg.rows(), stride, r.er(), r.logEr(), r.erv(), r.era(), r.ervMeasured(), r.eraMeasured(), r.windows());
     }
 

@@ -10,8 +10,9 @@ package org.verl4j.rank;
  * H   = − Σ_i p_i · ln(p_i + ε)           every σ_i counts, nothing thresholded
  * ER  = exp(H)
  * </pre>
- * Edge values: {@code T < 2 → ER = 0}; {@code Zc = 0 → ER = 1} (all p_i = 0, so H = 0). The definition's σ
- * comes from {@link SvdRank}; {@link #of} computes it by {@link SpectrumMethod#DEFAULT} (the fast path).
+ * Edge values: {@code T < 2 → ER = 0}; {@code Zc = 0 → ER = 1} (all p_i = 0, so H = 0). This class is the
+ * step from σ to ER; σ itself comes from {@link SvdRank} (the definition) or the fast path, and
+ * {@link ResponseRank#er} measures a matrix end to end.
  */
 public final class EffectiveRank {
 
@@ -19,17 +20,6 @@ public final class EffectiveRank {
     public static final double EPSILON = 1e-8;
 
     private EffectiveRank() {
-    }
-
-    /** ER of Z (centred over rows), σ by {@link SpectrumMethod#DEFAULT}. */
-    public static double of(HiddenStates z) {
-        return of(z, SpectrumMethod.DEFAULT);
-    }
-
-    /** ER of Z (centred over rows), σ by {@code method}. */
-    public static double of(HiddenStates z, SpectrumMethod method) {
-        if (z.rows() < 2) return 0.0;
-        return exp(entropy(CentredSpectra.of(method).singularValues(z, 0, new int[]{z.rows()}, null).sigma()[0]));
     }
 
     /** H = −Σ p_i ln(p_i + ε) with p_i = σ_i/(Σσ + ε): the "Log ER". */

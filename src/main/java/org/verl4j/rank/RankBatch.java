@@ -45,21 +45,21 @@ public final class RankBatch {
         if (threads < 1) throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
         if (options == null) throw new IllegalArgumentException("options must not be null");
         if (threads == 1) {
-            while (responses.hasNext()) sink.accept(SvdRank.measure(next(responses), options, series, null));
+            while (responses.hasNext()) sink.accept(ResponseRank.measure(next(responses), options, series, null));
             return;
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
         try {
             HiddenStates first = responses.hasNext() ? next(responses) : null;
             if (first != null && !responses.hasNext()) {           // one response: parallel over its windows
-                sink.accept(SvdRank.measure(first, options, series, pool));
+                sink.accept(ResponseRank.measure(first, options, series, pool));
                 return;
             }
             ArrayDeque<Future<RankDynamics>> inFlight = new ArrayDeque<>();
             HiddenStates pending = first;
             while (pending != null) {
                 HiddenStates z = pending;
-                inFlight.add(pool.submit(() -> SvdRank.measure(z, options, series, null)));
+                inFlight.add(pool.submit(() -> ResponseRank.measure(z, options, series, null)));
                 pending = responses.hasNext() ? next(responses) : null;
                 if (inFlight.size() >= 2 * threads) sink.accept(Await.result(inFlight.poll()));
             }

@@ -3,7 +3,7 @@ package org.verl4j.rank;
 import java.util.List;
 
 /**
- * The rank metrics of one response (spec §2–§3).
+ * The rank metrics of one response (spec §2–§3), as {@link ResponseRank#measure} reports them.
  *
  * <pre>
  * ER  = exp(H), H = −Σ p_i ln(p_i + ε), p_i = σ_i/(Σσ + ε)   on the whole (untruncated) response
@@ -37,13 +37,15 @@ public record RankDynamics(int tokens, double er, double logEr, int traditionalR
         this(tokens, er, logEr, traditionalRank, erv, era, ervMeasured, eraMeasured, windows, 0);
     }
 
-    /** Measures a response by {@code options.method()}, without the window series. */
-    public static RankDynamics measure(HiddenStates z, RankOptions options) {
-        return SvdRank.measure(z, options, WindowSeries.DROP, null);
-    }
-
-    /** Measures a response by {@code options.method()}, keeping the window series or not. */
-    public static RankDynamics measure(HiddenStates z, RankOptions options, WindowSeries series) {
-        return SvdRank.measure(z, options, series, null);
+    /**
+     * The record that {@link SvdRank} and {@link FastRank} assemble from their spectra: ER, ln ER and the numerical
+     * rank from σ of the whole response (T rows, d columns; σ empty when T &lt; 2, then ER = ln ER = 0), ERV/ERA and
+     * the series from the windows' differences.
+     */
+    static RankDynamics of(int rows, int cols, double[] sigma, WindowDifferences diff, int exactFallbacks) {
+        double er = rows < 2 ? 0.0 : EffectiveRank.fromSingularValues(sigma);                  // ER = exp(H)
+        double logEr = rows < 2 ? 0.0 : EffectiveRank.entropy(sigma);                          // H
+        return new RankDynamics(rows, er, logEr, EffectiveRank.traditionalRank(sigma, rows, cols), diff.erv(), diff.era(),
+                diff.ervMeasured(), diff.eraMeasured(), diff.points(), exactFallbacks);
     }
 }

@@ -4,11 +4,10 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
-import java.util.concurrent.ExecutorService;
-
 /**
- * The definition (spec §2–§3), line by line: each window centred explicitly and handed to EJML's SVD. Slow and
- * plain; it is the oracle of the fast path ({@link SpectrumMethod#SVD} selects it anywhere).
+ * The definition (ALGORITHM.md §2–§3), line by line and nothing else: each window centred explicitly and handed to
+ * EJML's SVD. Slow and plain; it is the oracle of the fast path ({@link FastRank}), and
+ * {@link SpectrumMethod#SVD} makes {@link ResponseRank#measure} use it.
  * <pre>
  * §2  Zc = Z − 1·mean_rows(Z),  σ = svd(Zc),  ER = exp(H(σ))                  {@link EffectiveRank#entropy}
  * §3  if T &gt; M keep M rows (TAIL: the last, HEAD: the first; NONE: all)       Z' = the kept rows, T' of them
@@ -28,6 +27,17 @@ public final class SvdRank {
     /** ER(Z) by the definition: 0 for T &lt; 2, 1 when all rows are equal. */
     public static double er(HiddenStates z) {
         return z.rows() < 2 ? 0.0 : EffectiveRank.fromSingularValues(singularValues(z, 0, z.rows()));
+    }
+
+    /** ER, ERV and ERA of one response by the definition (every window by its own SVD). */
+    public static RankDynamics measure(HiddenStates z, RankOptions options, WindowSeries series) {
+        int rowsT = z.rows(), s = options.stride();
+        RowRange kept = RowRange.kept(rowsT, options);                              // Z' = rows [from, to)
+        double[] e = new double[kept.windows(s)];
+        for (int j = 1; j <= e.length; j++)                                         // E_j = ER(W_j), W_j = Z'[0..j·s]
+            e[j - 1] = EffectiveRank.fromSingularValues(singularValues(z, kept.from(), kept.from() + j * s + 1));
+        double[] sigma = rowsT < 2 ? new double[0] : singularValues(z, 0, rowsT);   // σ of the whole response
+        return RankDynamics.of(rowsT, z.cols(), sigma, WindowDifferences.of(e, s, series), 0);
     }
 
     /** σ of the centred rows [from, to) of Z: min(to − from, d) values, unordered. */
@@ -53,29 +63,5 @@ public final class SvdRank {
         double[] sigma = new double[svd.numberOfSingularValues()];
         for (int i = 0; i < sigma.length; i++) sigma[i] = Math.scalb(svd.getSingularValues()[i], k);   // σ_i
         return sigma;
-    }
-
-    /** ER, ERV and ERA of one response by the definition (every window by its own SVD). */
-    public static RankDynamics measure(HiddenStates z, RankOptions options, WindowSeries series) {
-        return measure(z, options.withMethod(SpectrumMethod.SVD), series, null);
-    }
-
-    /** Spec §3 on the σ of {@code options.method()}: the window loop every method shares. */
-    static RankDynamics measure(HiddenStates z, RankOptions options, WindowSeries series, ExecutorService pool) {
-        int rowsT = z.rows(), from = 0, to = rowsT, s = options.stride();
-        if (options.truncation() != Truncation.NONE && rowsT > options.maxLen()) {
-            if (options.truncation() == Truncation.TAIL) from = rowsT - options.maxLen();
-            else to = options.maxLen();
-        }
-        int k = Math.max(to - from - 1, 0) / s;                                     // K = floor((T'−1)/s)
-        CentredSpectra.Windows w = CentredSpectra.of(options.method()).windowsAndWhole(z, from, k, s, pool);
-        double[] sigma = w.whole();                                                 // σ of the whole response
-        double[] e = new double[k];
-        for (int j = 1; j <= k; j++) e[j - 1] = EffectiveRank.fromSingularValues(w.windows()[j - 1]);   // E_j = ER(W_j)
-        WindowDifferences diff = WindowDifferences.of(e, s, series);                // v_j, a_j, ERV, ERA
-        double er = rowsT < 2 ? 0.0 : EffectiveRank.fromSingularValues(sigma);
-        double logEr = rowsT < 2 ? 0.0 : EffectiveRank.entropy(sigma);
-        return new RankDynamics(rowsT, er, logEr, EffectiveRank.traditionalRank(sigma, rowsT, z.cols()), diff.erv(),
-                diff.era(), diff.ervMeasured(), diff.eraMeasured(), diff.points(), w.exactFallbacks());
     }
 }

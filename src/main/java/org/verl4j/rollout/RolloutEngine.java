@@ -5,6 +5,7 @@ import org.verl4j.graph.OrtRunner;
 import org.verl4j.model.DecoderWeights;
 import org.verl4j.model.GenerationGraph;
 import org.verl4j.model.ModelConfig;
+import org.verl4j.rank.ResponseRank;
 import org.verl4j.rank.HiddenStates;
 import org.verl4j.rank.RankDynamics;
 
@@ -153,7 +154,7 @@ public final class RolloutEngine implements RolloutSource {
     /** Ends {@code r}: its metrics and the finished {@link Rollout} are computed on a metric thread. */
     Future<Rollout> finish(ResponseBuffer r) {
         return metricPool.submit(() -> {
-            RankDynamics metrics = RankDynamics.measure(HiddenStates.ofFloats(r.length(), config.hiddenSize(),
+            RankDynamics metrics = ResponseRank.measure(HiddenStates.ofFloats(r.length(), config.hiddenSize(),
                     r.hiddenFlat()), options.rank());
             return r.toRollout(metrics, options.retention());
         });

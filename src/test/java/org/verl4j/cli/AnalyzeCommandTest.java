@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verl4j.io.DType;
 import org.verl4j.io.NpyWriter;
+import org.verl4j.rank.ResponseRank;
 import org.verl4j.rank.HiddenStates;
-import org.verl4j.rank.RankDynamics;
 import org.verl4j.rank.RankOptions;
 
 import javax.imageio.ImageIO;
@@ -74,7 +74,7 @@ class AnalyzeCommandTest {
             double[] widened = new double[z.length];
             for (int j = 0; j < z.length; j++) widened[j] = z[j];
             NpyWriter.writeDoubles(states.resolve("q" + i + "-1.npy"), DType.F32, new long[]{t, d}, widened);
-            expectedEr[i] = RankDynamics.measure(HiddenStates.ofFloats(t, d, z), stride5).er();
+            expectedEr[i] = ResponseRank.measure(HiddenStates.ofFloats(t, d, z), stride5).er();
             lines.add(line("q" + i, 1, 2 + i, 1, -0.3 * i - 0.2, 0, "null"));   // file ER/ERV ignored
         }
         Path file = dir.resolve("r.jsonl");

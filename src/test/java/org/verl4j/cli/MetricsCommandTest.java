@@ -7,6 +7,7 @@ import org.verl4j.io.DType;
 import org.verl4j.io.NamedTensor;
 import org.verl4j.io.NpyWriter;
 import org.verl4j.io.SafetensorsWriter;
+import org.verl4j.rank.ResponseRank;
 import org.verl4j.rank.HiddenStates;
 import org.verl4j.rank.RankDynamics;
 import org.verl4j.rank.RankOptions;
@@ -99,7 +100,7 @@ class MetricsCommandTest {
 
     private static RankDynamics direct(double[] batch, int response, int rows, int stride) {
         double[] z = Arrays.copyOfRange(batch, response * 40 * 64, response * 40 * 64 + rows * 64);
-        return RankDynamics.measure(new HiddenStates(rows, 64, z), new RankOptions(stride, 512, Truncation.TAIL));
+        return ResponseRank.measure(new HiddenStates(rows, 64, z), new RankOptions(stride, 512, Truncation.TAIL));
     }
 
     private static void assertMatches(JsonNode line, RankDynamics r, int rows) {

@@ -88,14 +88,14 @@ class DatasetRankTest {
         HiddenStates pooled = HiddenStates.of(zg);
         double sumE = 0, sumV = 0, previousV = 0, sumA = 0;
         for (int j = 1; j <= 29; j++) {
-            double e = EffectiveRank.of(pooled.rowRange(0, 20 * j + 1));
+            double e = ResponseRank.er(pooled.rowRange(0, 20 * j + 1));
             double v = e - sumE / (j - 1);
             if (j >= 2) sumV += v;
             if (j >= 3) sumA += v - previousV;
             sumE += e;
             previousV = v;
         }
-        assertThat(r.globalEr()).isCloseTo(EffectiveRank.of(pooled), within(1e-9));
+        assertThat(r.globalEr()).isCloseTo(ResponseRank.er(pooled), within(1e-9));
         assertThat(r.velocity()).isCloseTo(sumV / 28, within(1e-9));
         assertThat(r.acceleration()).isCloseTo(sumA / 27, within(1e-9));
     }

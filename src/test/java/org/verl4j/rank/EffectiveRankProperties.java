@@ -42,7 +42,7 @@ class EffectiveRankProperties {
         double[] sigma = RankSamples.centredSingularValues(z);
         int rank = RankSamples.numericalRank(sigma);
         double total = RankSamples.sum(sigma);
-        double er = EffectiveRank.of(z);
+        double er = ResponseRank.er(z);
         collectKind(sample);
         Statistics.label("Σσ").collect(total == 0 ? "Zc = 0" : total < EPSILON ? "Σσ < ε" : "Σσ ≥ ε");
 
@@ -65,7 +65,7 @@ class EffectiveRankProperties {
     @Property(tries = 200)
     void effectiveRankIsInvariantUnderRotation(@ForAll("matrices") Sample sample, @ForAll long seed) {
         HiddenStates z = sample.z();
-        double er = EffectiveRank.of(z);
+        double er = ResponseRank.er(z);
         collectKind(sample);
         if (RankSamples.numericalRank(RankSamples.centredSingularValues(z)) == 0) {
             // Rotated equal rows are equal doubles that are no longer float32: their mean is rounded, which is
@@ -73,7 +73,7 @@ class EffectiveRankProperties {
             assertThat(er).isEqualTo(1.0);
         } else {
             double[][] q = RankSamples.orthogonal(z.cols(), seed);
-            assertThat(EffectiveRank.of(RankSamples.times(z, q))).isCloseTo(er, within(1e-9 * er));
+            assertThat(ResponseRank.er(RankSamples.times(z, q))).isCloseTo(er, within(1e-9 * er));
         }
         requireEveryKind();
     }
@@ -89,8 +89,8 @@ class EffectiveRankProperties {
         for (int j = 0; j < b.length; j++) b[j] = (float) (scale * 20 * (random.nextDouble() - 0.5));   // float32 b
         for (int i = 0; i < translated.length; i++) translated[i] += b[i % z.cols()];
         collectKind(sample);
-        double er = EffectiveRank.of(z);
-        assertThat(EffectiveRank.of(new HiddenStates(z.rows(), z.cols(), translated))).isCloseTo(er, within(1e-9 * er));
+        double er = ResponseRank.er(z);
+        assertThat(ResponseRank.er(new HiddenStates(z.rows(), z.cols(), translated))).isCloseTo(er, within(1e-9 * er));
         requireEveryKind();
     }
 
@@ -108,8 +108,8 @@ class EffectiveRankProperties {
         HiddenStates z = scaled(sample.z(), lift);
         collectKind(sample);
         Statistics.label("lifted").collect(lift > 1);
-        double er = EffectiveRank.of(z);
-        assertThat(EffectiveRank.of(scaled(z, c))).isCloseTo(er, within(1e-7 * er));
+        double er = ResponseRank.er(z);
+        assertThat(ResponseRank.er(scaled(z, c))).isCloseTo(er, within(1e-7 * er));
         requireEveryKind();
     }
 
@@ -122,23 +122,23 @@ class EffectiveRankProperties {
     void leftMultiplicationChangesEffectiveRankUnlessItCommutesWithCentring(@ForAll("matrices") Sample sample, @ForAll long seed) {
         HiddenStates z = sample.z();
         Random random = new Random(seed);
-        double er = EffectiveRank.of(z);
+        double er = ResponseRank.er(z);
         collectKind(sample);
         HiddenStates permuted = RankSamples.permuteRows(z, RankSamples.shuffled(z.rows(), random));
-        assertThat(EffectiveRank.of(permuted)).as("P·Z").isCloseTo(er, within(1e-9 * er));
+        assertThat(ResponseRank.er(permuted)).as("P·Z").isCloseTo(er, within(1e-9 * er));
 
         double[] sigma = RankSamples.centredSingularValues(z);
         int rank = RankSamples.numericalRank(sigma);
         if (rank >= 1) {
             double[][] reflection = reflectionFixingOnes(z.rows(), random);
-            assertThat(EffectiveRank.of(leftMultiply(reflection, z))).as("H·Z, H·1 = 1").isCloseTo(er, within(1e-9 * er));
+            assertThat(ResponseRank.er(leftMultiply(reflection, z))).as("H·Z, H·1 = 1").isCloseTo(er, within(1e-9 * er));
         }
         boolean generic = rank >= 2 && RankSamples.sum(sigma) >= 1;
         Statistics.label("general U checked").collect(generic);
         if (generic) {
             double[][] u = new double[z.rows()][z.rows()];
             for (double[] row : u) for (int k = 0; k < row.length; k++) row[k] = random.nextGaussian();
-            assertThat(Math.abs(EffectiveRank.of(leftMultiply(u, z)) - er)).as("|ER(UZ) − ER(Z)|").isGreaterThan(1e-9);
+            assertThat(Math.abs(ResponseRank.er(leftMultiply(u, z)) - er)).as("|ER(UZ) − ER(Z)|").isGreaterThan(1e-9);
         }
         requireEveryKind();
         // the share of generic samples is ≈ 1/3 (29.5% seen in one run, so 30% was a coin toss); at 200 tries one

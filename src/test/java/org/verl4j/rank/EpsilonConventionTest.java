@@ -20,9 +20,9 @@ class EpsilonConventionTest {
     @Test
     void aRankOneMatrixWithSpectrumBelowEpsilonHasEffectiveRankAboveItsRank() {
         // σ = 1e-9: p = 1e-9/(1e-9 + 1e-8) = 1/11, H = −(1/11)·ln(1/11 + ε) ≈ ln(11)/11, ER ≈ 11^(1/11) = 1.2436
-        assertThat(EffectiveRank.of(twoRows(1e-9))).isCloseTo(Math.pow(11, 1.0 / 11), within(1e-6));
+        assertThat(ResponseRank.er(twoRows(1e-9))).isCloseTo(Math.pow(11, 1.0 / 11), within(1e-6));
         // the same matrix at σ = 1: p = 1/(1 + ε), ER = 1 up to ε
-        assertThat(EffectiveRank.of(twoRows(1))).isCloseTo(1, within(1e-7));
+        assertThat(ResponseRank.er(twoRows(1))).isCloseTo(1, within(1e-7));
     }
 
     @Test

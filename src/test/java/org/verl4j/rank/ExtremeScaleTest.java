@@ -44,11 +44,11 @@ class ExtremeScaleTest {
         double sum = 0;
         for (double s : sigma) sum += s;
         RankOptions options = new RankOptions(8, 512, Truncation.TAIL, method);
-        RankDynamics atOne = RankDynamics.measure(z, options);
+        RankDynamics atOne = ResponseRank.measure(z, options);
         for (double c : new double[]{1e-300, 1e200}) {
             double[] scaledSigma = sigma.clone();
             for (int i = 0; i < sigma.length; i++) scaledSigma[i] *= c;
-            RankDynamics scaled = RankDynamics.measure(gaussian(c), options);
+            RankDynamics scaled = ResponseRank.measure(gaussian(c), options);
             assertThat(scaled.traditionalRank()).as("rank at c = %s", c).isEqualTo(atOne.traditionalRank()).isEqualTo(8);
             // c·Z is rounded entry by entry (relative 2^-53), σ of the rounded matrix within ≈ 1e-15·σ_max
             assertThat(scaled.er()).as("ER at c = %s: the definition on c·σ(Z)", c)
@@ -56,8 +56,8 @@ class ExtremeScaleTest {
         }
         double epsilonEffect = (Math.log(1 / EffectiveRank.EPSILON) + 1) * EffectiveRank.EPSILON / sum;
         assertThat(atOne.er()).isCloseTo(7.85, within(0.01));
-        assertThat(RankDynamics.measure(gaussian(1e200), options).er()).as("P5: ER(1e200·Z) = ER(Z)")
+        assertThat(ResponseRank.measure(gaussian(1e200), options).er()).as("P5: ER(1e200·Z) = ER(Z)")
                 .isCloseTo(atOne.er(), within(atOne.er() * (epsilonEffect + 1e-13)));
-        assertThat(RankDynamics.measure(gaussian(1e-300), options).er()).as("ER(1e-300·Z): ε dominates").isEqualTo(1.0);
+        assertThat(ResponseRank.measure(gaussian(1e-300), options).er()).as("ER(1e-300·Z): ε dominates").isEqualTo(1.0);
     }
 }

@@ -99,8 +99,8 @@ class GoldenDiffsTest {
         JsonNode run = runOf(entry, 40, 512);
         double ideal = run.get("ideal_f64_informational").get("mean_diff").asDouble();
         RankOptions tail = new RankOptions(40, 512, Truncation.TAIL);
-        assertThat(RankDynamics.measure(z, tail).erv()).isCloseTo(ideal, within(F64_TOLERANCE));
-        assertThat(RankDynamics.measure(z, tail.withTruncation(Truncation.HEAD)).erv()).isNotCloseTo(ideal, within(1e-2));
+        assertThat(ResponseRank.measure(z, tail).erv()).isCloseTo(ideal, within(F64_TOLERANCE));
+        assertThat(ResponseRank.measure(z, tail.withTruncation(Truncation.HEAD)).erv()).isNotCloseTo(ideal, within(1e-2));
     }
 
     private static void checkRun(Path dir, JsonNode entry, JsonNode run) {
@@ -109,7 +109,7 @@ class GoldenDiffsTest {
         RankOptions options = run.get("max_seq_len").isNull()
                 ? new RankOptions(stride, z.rows(), Truncation.NONE)
                 : new RankOptions(stride, run.get("max_seq_len").asInt(), Truncation.TAIL);
-        RankDynamics r = RankDynamics.measure(z, options, WindowSeries.KEEP);
+        RankDynamics r = ResponseRank.measure(z, options, WindowSeries.KEEP);
         JsonNode ideal = run.get("ideal_f64_informational");
         JsonNode original = run.get("original");
 
@@ -142,7 +142,7 @@ class GoldenDiffsTest {
     /** The whole (untruncated) response: ER against the float32 reference (rel 1e-5) and its traditional rank. */
     private static void checkWholeSequence(Path dir, JsonNode entry) {
         HiddenStates z = GoldenMatrix.read(dir, entry);
-        RankDynamics r = RankDynamics.measure(z, RankOptions.DEFAULTS);
+        RankDynamics r = ResponseRank.measure(z, RankOptions.DEFAULTS);
         assertThat(r.tokens()).isEqualTo(z.rows());
         assertThat(r.er()).as("ER of the whole sequence").isCloseTo(entry.get("er_full_sequence_f32").asDouble(), withinPercentage(1e-3));
         assertThat(r.traditionalRank()).as("traditional rank").isEqualTo(entry.get("trad_rank_full_sequence").asInt());
@@ -151,7 +151,7 @@ class GoldenDiffsTest {
     /** The trainer's calculator (stride 40, M 512, tail) is what {@link RankOptions#DEFAULTS} reproduces. */
     private static void checkTrainerDefaults(Path dir, JsonNode entry) {
         HiddenStates z = GoldenMatrix.read(dir, entry);
-        RankDynamics r = RankDynamics.measure(z, RankOptions.DEFAULTS);
+        RankDynamics r = ResponseRank.measure(z, RankOptions.DEFAULTS);
         JsonNode trainer = entry.get("trainer_calculator_stride40").get("original");
         JsonNode ideal = runOf(entry, 40, 512).get("ideal_f64_informational");
         assertThat(r.erv()).as("ERV vs ideal stride-40 run").isCloseTo(ideal.get("mean_diff").asDouble(), within(F64_TOLERANCE));

@@ -54,8 +54,8 @@ class GoldenErSingleTest {
         JsonNode ideal = entry.get("ideal_f64");
         double idealEr = ideal.get("er").asDouble();
 
-        double er = EffectiveRank.of(z);
-        RankDynamics dynamics = RankDynamics.measure(z, RankOptions.DEFAULTS);
+        double er = ResponseRank.er(z);
+        RankDynamics dynamics = ResponseRank.measure(z, RankOptions.DEFAULTS);
 
         assertThat(er).as(id + ": ER vs ideal_f64").isCloseTo(idealEr, within(1e-9 * idealEr));
         assertThat(dynamics.er()).as(id + ": RankDynamics.er vs ideal_f64").isCloseTo(idealEr, within(1e-9 * idealEr));

@@ -28,7 +28,7 @@ class RankBatchTest {
         List<RankDynamics> parallel = RankBatch.measureAll(batch, options, WindowSeries.KEEP, 3);
         assertThat(parallel).hasSize(batch.size());
         for (int i = 0; i < batch.size(); i++)
-            assertThat(parallel.get(i)).isEqualTo(RankDynamics.measure(batch.get(i), options, WindowSeries.KEEP));
+            assertThat(parallel.get(i)).isEqualTo(ResponseRank.measure(batch.get(i), options, WindowSeries.KEEP));
     }
 
     @Test
@@ -36,7 +36,7 @@ class RankBatchTest {
         HiddenStates z = random(130, 9, 42);
         RankOptions options = new RankOptions(5, 512, Truncation.NONE);
         List<RankDynamics> parallel = RankBatch.measureAll(List.of(z), options, WindowSeries.KEEP, 2);
-        assertThat(parallel).containsExactly(RankDynamics.measure(z, options, WindowSeries.KEEP));
+        assertThat(parallel).containsExactly(ResponseRank.measure(z, options, WindowSeries.KEEP));
     }
 
     @Test

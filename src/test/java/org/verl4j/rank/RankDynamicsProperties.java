@@ -40,8 +40,8 @@ class RankDynamicsProperties {
         HiddenStates z = trajectory.z();
         Random random = new Random(seed);
         int[] perm = withinSegments ? shuffledWithinSegments(z.rows(), trajectory.stride(), random) : RankSamples.shuffled(z.rows(), random);
-        RankDynamics r = RankDynamics.measure(z, trajectory.options());
-        RankDynamics permuted = RankDynamics.measure(RankSamples.permuteRows(z, perm), trajectory.options());
+        RankDynamics r = ResponseRank.measure(z, trajectory.options());
+        RankDynamics permuted = ResponseRank.measure(RankSamples.permuteRows(z, perm), trajectory.options());
 
         assertThat(permuted.er()).as("ER").isCloseTo(r.er(), within(1e-9 * r.er()));
         boolean keepsWindows = keepsEveryWindow(perm, trajectory.stride());
@@ -73,8 +73,8 @@ class RankDynamicsProperties {
         Random random = new Random(seed + 1);
         int[] perm = RankSamples.shuffled(rowsT, random);
         RankOptions options = new RankOptions(s, 512, Truncation.TAIL);
-        RankDynamics r = RankDynamics.measure(z, options);
-        RankDynamics permuted = RankDynamics.measure(RankSamples.permuteRows(z, perm), options);
+        RankDynamics r = ResponseRank.measure(z, options);
+        RankDynamics permuted = ResponseRank.measure(RankSamples.permuteRows(z, perm), options);
 
         assertThat(r.ervMeasured()).isTrue();
         assertThat(permuted.er()).as("ER").isCloseTo(r.er(), within(1e-9 * r.er()));
@@ -106,7 +106,7 @@ class RankDynamicsProperties {
         double lift = smallest < 0x1p10 ? Math.scalb(1.0, 20 - Math.getExponent(smallest)) : 1;
         HiddenStates z = EffectiveRankProperties.scaled(trajectory.z(), lift);
         RankOptions options = trajectory.options();
-        RankDynamics r = RankDynamics.measure(z, options);
+        RankDynamics r = ResponseRank.measure(z, options);
         Random random = new Random(seed);
         double tolerance = 1e-8 * (1 + Math.abs(r.erv()) + Math.abs(r.era()));
 
@@ -115,12 +115,12 @@ class RankDynamicsProperties {
         double[] b = new double[z.cols()];
         for (int j = 0; j < b.length; j++) b[j] = (float) (scale * 20 * (random.nextDouble() - 0.5));
         for (int i = 0; i < translated.length; i++) translated[i] += b[i % z.cols()];
-        assertSameDynamics(RankDynamics.measure(new HiddenStates(z.rows(), z.cols(), translated), options), r, tolerance, "Z + 1bᵀ");
+        assertSameDynamics(ResponseRank.measure(new HiddenStates(z.rows(), z.cols(), translated), options), r, tolerance, "Z + 1bᵀ");
         double c = Math.scalb(1 + mantissa / 4096.0, exponent);
-        assertSameDynamics(RankDynamics.measure(EffectiveRankProperties.scaled(z, c), options), r, tolerance, "c·Z");
+        assertSameDynamics(ResponseRank.measure(EffectiveRankProperties.scaled(z, c), options), r, tolerance, "c·Z");
         if (!equalRowsWindow) {
             HiddenStates rotated = RankSamples.times(z, RankSamples.orthogonal(z.cols(), seed));
-            assertSameDynamics(RankDynamics.measure(rotated, options), r, tolerance, "Z·Q");
+            assertSameDynamics(ResponseRank.measure(rotated, options), r, tolerance, "Z·Q");
         }
         Statistics.label("measured").collect(r.eraMeasured() ? "ERV and ERA" : r.ervMeasured() ? "ERV only" : "neither");
         EffectiveRankProperties.collectKind(trajectory.sample());
@@ -146,8 +146,8 @@ class RankDynamicsProperties {
         int d = Math.max(k1, k2) + windowsK - 1 + padding;
         Random random = new Random(seed);
         RankOptions options = new RankOptions(s, 512, Truncation.TAIL);
-        RankDynamics r1 = RankDynamics.measure(offsetTrajectory(k1, windowsK, s, d, scale, random), options);
-        RankDynamics r2 = RankDynamics.measure(offsetTrajectory(k2, windowsK, s, d, scale, random), options);
+        RankDynamics r1 = ResponseRank.measure(offsetTrajectory(k1, windowsK, s, d, scale, random), options);
+        RankDynamics r2 = ResponseRank.measure(offsetTrajectory(k2, windowsK, s, d, scale, random), options);
 
         assertThat(r1.eraMeasured()).isTrue();
         assertThat(r1.erv()).as("ERV of k = %d", k1).isCloseTo((windowsK + 2) / 4.0, within(1e-6));
@@ -160,7 +160,7 @@ class RankDynamicsProperties {
     /** P12: ERA = (v_K − v_2)/(K − 2) for K ≥ 3 windows (the a_j telescope); ERA is 0 and unmeasured below. */
     @Property(tries = 200)
     void accelerationTelescopesToTheLastMinusTheFirstVelocity(@ForAll("trajectories") Trajectory trajectory) {
-        RankDynamics r = RankDynamics.measure(trajectory.z(), trajectory.options(), WindowSeries.KEEP);
+        RankDynamics r = ResponseRank.measure(trajectory.z(), trajectory.options(), WindowSeries.KEEP);
         List<WindowPoint> windows = r.windows();
         int windowsK = windows.size();
         Statistics.label("windows").collect(windowsK >= 3 ? "K ≥ 3" : "K < 3");
@@ -191,7 +191,7 @@ class RankDynamicsProperties {
         Random random = new Random(seed);
         double[] data = new double[rowsT * d];
         for (int i = 0; i < data.length; i++) data[i] = random.nextGaussian();
-        RankDynamics r = RankDynamics.measure(new HiddenStates(rowsT, d, data), new RankOptions(s, maxLen, truncation), WindowSeries.KEEP);
+        RankDynamics r = ResponseRank.measure(new HiddenStates(rowsT, d, data), new RankOptions(s, maxLen, truncation), WindowSeries.KEEP);
         int kept = truncation == Truncation.NONE ? rowsT : Math.min(rowsT, maxLen);          // T'
 
         assertThat(r.windows()).hasSize(kept >= 1 ? (kept - 1) / s : 0);

@@ -64,7 +64,7 @@ class SpectrumProperties {
         double floor = lambda[0] * lambda.length * 0x1p-52;
         double[] sigma = new double[lambda.length];
         for (int i = 0; i < lambda.length; i++) sigma[i] = lambda[i] > floor ? Math.sqrt(lambda[i]) : 0;
-        double er = EffectiveRank.of(sample.z());
+        double er = ResponseRank.er(sample.z());
         EffectiveRankProperties.collectKind(sample);
         assertThat(EffectiveRank.fromSingularValues(sigma)).isCloseTo(er, within(1e-8 * er));
         EffectiveRankProperties.requireEveryKind();
@@ -75,7 +75,7 @@ class SpectrumProperties {
     void allEqualFloat32RowsHaveEffectiveRankOneAndRankZero(@ForAll @IntRange(min = 2, max = 60) int rows,
                                                            @ForAll @IntRange(min = 1, max = 24) int cols, @ForAll long seed) {
         HiddenStates z = equalRows(rows, cols, seed, true);
-        RankDynamics r = RankDynamics.measure(z, new RankOptions(1 + rows / 8, 512, Truncation.TAIL), WindowSeries.KEEP);
+        RankDynamics r = ResponseRank.measure(z, new RankOptions(1 + rows / 8, 512, Truncation.TAIL), WindowSeries.KEEP);
         assertThat(r.er()).isEqualTo(1.0);
         assertThat(r.logEr()).isEqualTo(0.0);
         assertThat(r.traditionalRank()).isZero();
@@ -91,7 +91,7 @@ class SpectrumProperties {
     @Property(tries = 100)
     void allEqualRowsOfArbitraryDoublesHaveEffectiveRankOneAndRankZero(@ForAll @IntRange(min = 2, max = 60) int rows,
                                                                       @ForAll @IntRange(min = 1, max = 24) int cols, @ForAll long seed) {
-        RankDynamics r = RankDynamics.measure(equalRows(rows, cols, seed, false), RankOptions.DEFAULTS);
+        RankDynamics r = ResponseRank.measure(equalRows(rows, cols, seed, false), RankOptions.DEFAULTS);
         assertThat(r.er()).isCloseTo(1.0, within(1e-12));
         assertThat(r.traditionalRank()).isZero();
     }

@@ -21,12 +21,12 @@ class WorkedValuesTest {
 
     @Test
     void trigonometricMatrix40x64HasTheReferenceEffectiveRank() {
-        assertThat(EffectiveRank.of(trig(40, 64))).isCloseTo(15.880026267755, within(1e-9));
+        assertThat(ResponseRank.er(trig(40, 64))).isCloseTo(15.880026267755, within(1e-9));
     }
 
     @Test
     void trigonometricMatrix40x64HasTheReferenceVelocityAndAcceleration() {
-        RankDynamics r = RankDynamics.measure(trig(40, 64), new RankOptions(8, 512, Truncation.TAIL));
+        RankDynamics r = ResponseRank.measure(trig(40, 64), new RankOptions(8, 512, Truncation.TAIL));
         assertThat(r.erv()).isCloseTo(4.0656138208, within(1e-9));
         assertThat(r.era()).isCloseTo(0.2932680660, within(1e-9));
         assertThat(r.ervMeasured()).isTrue();
@@ -35,7 +35,7 @@ class WorkedValuesTest {
 
     @Test
     void trigonometricMatrix12x5WithStride3HasTheReferenceVelocityAndAcceleration() {
-        RankDynamics r = RankDynamics.measure(trig(12, 5), new RankOptions(3, 512, Truncation.TAIL));
+        RankDynamics r = ResponseRank.measure(trig(12, 5), new RankOptions(3, 512, Truncation.TAIL));
         assertThat(r.erv()).isCloseTo(1.447603179254, within(1e-11));
         assertThat(r.era()).isCloseTo(0.117728590602, within(1e-11));
     }
@@ -46,7 +46,7 @@ class WorkedValuesTest {
         int n = 6;
         double[][] id = new double[n][n];
         for (int i = 0; i < n; i++) id[i][i] = 1;
-        assertThat(EffectiveRank.of(HiddenStates.of(id))).isCloseTo(n - 1, within(1e-6));
+        assertThat(ResponseRank.er(HiddenStates.of(id))).isCloseTo(n - 1, within(1e-6));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.verl4j.cli.bench;
 
 import org.verl4j.io.DType;
 import org.verl4j.io.NpyWriter;
+import org.verl4j.rank.ResponseRank;
 import org.verl4j.rank.HiddenStates;
 import org.verl4j.rank.RankBatch;
 import org.verl4j.rank.RankDynamics;
@@ -75,8 +76,8 @@ public final class RankBenchCommand implements Runnable {
                 method, threads, repeats, Runtime.version(), Runtime.getRuntime().availableProcessors());
         HiddenStates warm = SyntheticHiddenStates.generate(512, 896, 99);                 // JIT warm-up of both
         HiddenStates warmLong = SyntheticHiddenStates.generate(1536, 128, 98);            // sides (Gram, scatter)
-        for (int i = 0; i < 5; i++) RankDynamics.measure(warm, options);
-        for (int i = 0; i < 10; i++) RankDynamics.measure(warmLong, options.withTruncation(Truncation.NONE));
+        for (int i = 0; i < 5; i++) ResponseRank.measure(warm, options);
+        for (int i = 0; i < 10; i++) ResponseRank.measure(warmLong, options.withTruncation(Truncation.NONE));
         out.println();
         out.println("| case | median wall | median CPU | anchor (authors' best path, PyTorch fp32) | speed-up (wall) |");
         out.println("|---|---|---|---|---|");
@@ -89,7 +90,7 @@ public final class RankBenchCommand implements Runnable {
         for (int[] cell : grid) {
             int t = cell[0], d = cell[1];
             HiddenStates z = SyntheticHiddenStates.generate(t, d, 1000L * t + d);
-            Timing timing = Timing.median(() -> RankDynamics.measure(z, options), repeats);
+            Timing timing = Timing.median(() -> ResponseRank.measure(z, options), repeats);
             out.printf("| one response T %d × d %d, s 40, M 512, 1 thread | %.1f ms | %.1f ms | | |%n",
                     t, d, timing.wallSeconds() * 1e3, timing.cpuSeconds() * 1e3);
             out.flush();
@@ -149,7 +150,7 @@ public final class RankBenchCommand implements Runnable {
      * window's ER, ERV and ERA (the last two relative to the larger of themselves and the windows' mean ER).
      */
     static double deviationFromDefinition(HiddenStates z, RankOptions options) {
-        RankDynamics fast = RankDynamics.measure(z, options, WindowSeries.KEEP);
+        RankDynamics fast = ResponseRank.measure(z, options, WindowSeries.KEEP);
         RankDynamics exact = SvdRank.measure(z, options, WindowSeries.KEEP);
         double worst = relative(fast.er(), exact.er(), 0), meanEr = 0;
         for (int j = 0; j < exact.windows().size(); j++) {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.verl4j.rank.ResponseRank;
 import org.verl4j.rank.EffectiveRank;
 import org.verl4j.rank.HiddenStates;
 import org.verl4j.rank.RankDynamics;
@@ -45,10 +46,10 @@ class FastPathTest {
     void fastPathAgreesWithTheDefinition(FastPathCases.Case c, SpectrumMethod method) {
         RankOptions options = c.options().withMethod(method);
         RankDynamics expected = SvdRank.measure(c.z(), c.options(), WindowSeries.KEEP);
-        RankDynamics actual = RankDynamics.measure(c.z(), options, WindowSeries.KEEP);
+        RankDynamics actual = ResponseRank.measure(c.z(), options, WindowSeries.KEEP);
 
         assertThat(relative(actual.er(), expected.er(), expected.er())).as("ER").isLessThanOrEqualTo(TOLERANCE);
-        assertThat(relative(EffectiveRank.of(c.z(), method), expected.er(), expected.er())).as("EffectiveRank.of")
+        assertThat(relative(ResponseRank.er(c.z(), method), expected.er(), expected.er())).as("EffectiveRank.of")
                 .isLessThanOrEqualTo(TOLERANCE);
         assertThat(actual.traditionalRank()).as("traditional rank").isEqualTo(expected.traditionalRank());
         assertThat(actual.windows()).hasSize(expected.windows().size());
@@ -72,8 +73,8 @@ class FastPathTest {
     void hiddenStateLikeWindowsNeverNeedTheExactFallback() {
         // Windows with nearly as many rows as columns (m ≈ d) have σ_min ≈ 0 and may go exact; these shapes keep
         // every window's m at least 20% away from d.
-        RankDynamics a = RankDynamics.measure(FastPathCases.hiddenStateLike(200, 100, 31), new RankOptions(40, 512, Truncation.TAIL));
-        RankDynamics b = RankDynamics.measure(FastPathCases.hiddenStateLike(120, 256, 32), new RankOptions(20, 512, Truncation.TAIL));
+        RankDynamics a = ResponseRank.measure(FastPathCases.hiddenStateLike(200, 100, 31), new RankOptions(40, 512, Truncation.TAIL));
+        RankDynamics b = ResponseRank.measure(FastPathCases.hiddenStateLike(120, 256, 32), new RankOptions(20, 512, Truncation.TAIL));
         assertThat(a.exactFallbacks() + b.exactFallbacks()).isZero();
     }
 
@@ -81,7 +82,7 @@ class FastPathTest {
     void rankDeficientFloat32WindowsAreHandedToTheExactRoute() {
         // rank 5 rounded to float32: singular values at 1e-8·σ_max that the squared route cannot resolve
         HiddenStates z = FastPathCases.float32(FastPathCases.lowRank(40, 30, 5, 1, 33));
-        RankDynamics r = RankDynamics.measure(z, new RankOptions(8, 512, Truncation.TAIL));
+        RankDynamics r = ResponseRank.measure(z, new RankOptions(8, 512, Truncation.TAIL));
         assertThat(r.exactFallbacks()).isPositive();
         assertThat(relative(r.er(), SvdRank.er(z), 1)).isLessThanOrEqualTo(TOLERANCE);
     }
