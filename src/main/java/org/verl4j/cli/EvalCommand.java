@@ -1,9 +1,11 @@
 package org.verl4j.cli;
 
+import org.verl4j.eval.EvalFiles;
+import org.verl4j.commandline.EvalOptions;
+import org.verl4j.commandline.DeviceOptions;
 import org.verl4j.eval.EvalItem;
 import org.verl4j.eval.EvalReport;
 import org.verl4j.eval.Evaluator;
-import org.verl4j.io.AtomicFile;
 import org.verl4j.rollout.EngineOptions;
 import org.verl4j.rollout.PromptFormat;
 import org.verl4j.rollout.RolloutEngine;
@@ -13,13 +15,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code verl4j eval --model DIR --benchmark NAME|FILE [--benchmark …] [--n 16 --temperature 0.6 --top-p 0.95
@@ -59,16 +56,6 @@ public final class EvalCommand implements Runnable {
         }
         spec.commandLine().getOut().print(report.markdown());
         spec.commandLine().getOut().flush();                       // print() does not autoflush; main() exits next
-        if (out != null) write(report);
-    }
-
-    private void write(EvalReport report) {
-        try {
-            Files.createDirectories(out);
-            for (Map.Entry<String, String> f : EvalFiles.of(report).entrySet())
-                AtomicFile.write(out.resolve(f.getKey()), o -> o.write(f.getValue().getBytes(StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
-        }
+        if (out != null) EvalFiles.write(out, report);
     }
 }

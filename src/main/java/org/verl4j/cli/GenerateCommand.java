@@ -1,17 +1,17 @@
 package org.verl4j.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.verl4j.io.TextLines;
+import org.verl4j.commandline.OutputTarget;
+import org.verl4j.commandline.SamplingOptions;
+import org.verl4j.commandline.DeviceOptions;
 import org.verl4j.io.AtomicFile;
-import org.verl4j.io.DType;
-import org.verl4j.io.NpyWriter;
-import org.verl4j.rank.RankDynamics;
 import org.verl4j.rollout.Capture;
 import org.verl4j.rollout.EngineOptions;
 import org.verl4j.rollout.Prompt;
 import org.verl4j.rollout.PromptFormat;
 import org.verl4j.rollout.Rollout;
 import org.verl4j.rollout.RolloutEngine;
+import org.verl4j.rollout.RolloutLines;
 import org.verl4j.rollout.SamplingConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,16 +21,14 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code verl4j generate --model DIR --prompts FILE.jsonl [sampling] [--template T] [--hidden-states DIR] [--out FILE]}:
- * one JSON line per response — {@code id, sample, text, token_ids, logprobs, finish_reason, er, erv, era} — and with
- * {@code --hidden-states} also {@code DIR/<id>-<sample>.npy} (T×d float32, the spec §1 rows). A summary line with
+ * the lines of {@link RolloutLines} (and with {@code --hidden-states} each response's .npy). A summary line with
  * tokens/s goes to stderr.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
@@ -115,43 +113,14 @@ public final class GenerateCommand implements Runnable {
 
     /** Standard output, or {@code --out} written atomically (special files written through: io.AtomicFile). */
     private void write(RolloutEngine engine, List<Rollout> rollouts) throws IOException {
-        if (hiddenStates != null) Files.createDirectories(hiddenStates);
+        int d = engine.config().hiddenSize();
+        Optional<Path> dir = Optional.ofNullable(hiddenStates);
         if (out == null) {
             PrintWriter w = spec.commandLine().getOut();
-            writeLines(engine, rollouts, w);
+            RolloutLines.write(rollouts, engine.tokenizer(), d, dir, w);
             w.flush();
         } else {
-            AtomicFile.writeText(out, w -> writeLines(engine, rollouts, w));
+            AtomicFile.writeText(out, w -> RolloutLines.write(rollouts, engine.tokenizer(), d, dir, w));
         }
-    }
-
-    private void writeLines(RolloutEngine engine, List<Rollout> rollouts, Writer w) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        for (Rollout r : rollouts) {
-            ObjectNode o = json.createObjectNode();
-            o.put("id", r.promptId());
-            o.put("sample", r.sample());
-            o.put("text", engine.tokenizer().decode(r.textTokenIds(engine.tokenizer().eosIds())));
-            var ids = o.putArray("token_ids");
-            for (int id : r.tokenIds()) ids.add(id);
-            var lp = o.putArray("logprobs");
-            for (float v : r.logProbs()) lp.add(v);
-            o.put("finish_reason", r.finishReason().label());
-            RankDynamics m = r.metrics();
-            o.put("er", m.er());
-            o.put("erv", m.erv());                                      // as `verl4j metrics` writes them
-            o.put("era", m.era());
-            o.put("erv_measured", m.ervMeasured());
-            o.put("era_measured", m.eraMeasured());
-            w.write(json.writeValueAsString(o));
-            w.write('\n');
-            if (hiddenStates != null) writeNpy(r, engine.config().hiddenSize());
-        }
-    }
-
-    private void writeNpy(Rollout r, int d) throws IOException {
-        double[] z = new double[r.length() * d];
-        for (int t = 0; t < r.length(); t++) for (int j = 0; j < d; j++) z[t * d + j] = r.hiddenStates()[t][j];
-        NpyWriter.writeDoubles(hiddenStates.resolve(Rollout.hiddenStatesFileName(r.promptId(), r.sample())), DType.F32, new long[]{r.length(), d}, z);
     }
 }

@@ -1,9 +1,11 @@
 package org.verl4j.cli;
 
+import org.verl4j.grader.GradeInput;
+import org.verl4j.commandline.OutputTarget;
+import org.verl4j.commandline.GradeOptions;
 import org.verl4j.io.AtomicFile;
 import org.verl4j.grader.GradeCounts;
 import org.verl4j.grader.GradingExecutor;
-import org.verl4j.grader.GradingItem;
 import org.verl4j.grader.MathGrader;
 import org.verl4j.grader.Verdict;
 import picocli.CommandLine.Command;
@@ -14,7 +16,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -65,17 +66,14 @@ public final class GradeCommand implements Callable<Integer> {
             throw new IllegalArgumentException(input + ": " + parsed.malformed().size() + " malformed line(s) under --strict");
         }
         if (parsed.rows().isEmpty()) throw new IllegalArgumentException(input + ": no gradable line");
-        List<GradingItem> items = new ArrayList<>();
-        for (GradeInput.Row row : parsed.rows()) items.add(row.item());
         List<Verdict> verdicts;
         try (GradingExecutor executor = new GradingExecutor(new MathGrader(), workers, timeoutMillis)) {
             if (executor.threads() < workers) {
                 err.println("verl4j grade: --threads " + workers + " capped at " + executor.threads() + " (available processors)");
             }
-            verdicts = executor.gradeAll(items);
+            verdicts = parsed.grade(executor);
         }
-        List<String> lines = new ArrayList<>(verdicts.size());
-        for (int k = 0; k < verdicts.size(); k++) lines.add(parsed.rows().get(k).graded(verdicts.get(k)));
+        List<String> lines = parsed.gradedLines(verdicts);
         write(lines);
         err.println(GradeCounts.of(verdicts, parsed.malformed().size()).describe(input.toString()));
         return 0;

@@ -1,11 +1,10 @@
 package org.verl4j.cli;
 
+import org.verl4j.commandline.OutputTarget;
+import org.verl4j.commandline.MetricsOptions;
 import org.verl4j.io.AtomicFile;
-import org.verl4j.rank.DatasetRank;
-import org.verl4j.rank.HiddenStates;
-import org.verl4j.rank.RankBatch;
+import org.verl4j.metrics.MetricsInputs;
 import org.verl4j.rank.RankOptions;
-import org.verl4j.rank.WindowSeries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,10 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +24,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code verl4j metrics}: hidden states in (.npy or .safetensors, from any framework), ER / ERV / ERA out as JSON
- * Lines (spec §2–§4). Streams: one batch response is read at a time and at most about 2·threads are in flight.
+ * Lines (spec §2–§4), by {@link MetricsInputs}.
  */
 @Command(name = "metrics", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Effective Rank (ER), its velocity (ERV) and acceleration (ERA) of hidden states (spec §2-§4).",
@@ -65,80 +62,22 @@ public final class MetricsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         RankOptions options = measure.rankOptions();
         OptionalInt globalStride = measure.globalStride();
-        if (threads < 1) throw new IllegalArgumentException("--threads must be ≥ 1, got " + threads);
-        ResponseInput.Lengths rule = measure.rowRule();
-        if (!lengths.isEmpty() && rule instanceof ResponseInput.FromPadding)
-            throw new IllegalArgumentException("give either --lengths or --lengths-from-padding, not both");
         List<Path> read = new ArrayList<>(inputs);
         read.addAll(lengths);
         OutputTarget.refuseInputs("--out", out, read);
-        List<ResponseInput> opened = open(rule);
-        try {
+        try (MetricsInputs opened = MetricsInputs.open(inputs, lengths, measure.rowRule())) {
             if (out != null) {
                 AtomicFile.write(out, stream -> {
                     Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-                    measure(opened, options, globalStride, w);
+                    opened.measure(options, measure.windowSeries(), globalStride, threads, w);
                     w.flush();
                 });
             } else {
                 Writer w = spec.commandLine().getOut();
-                measure(opened, options, globalStride, w);
+                opened.measure(options, measure.windowSeries(), globalStride, threads, w);
                 w.flush();
             }
-        } finally {
-            for (ResponseInput in : opened) in.close();
         }
         return 0;
-    }
-
-    private void measure(List<ResponseInput> inputs, RankOptions options, OptionalInt globalStride, Writer w) throws IOException {
-        ResponseStream stream = new ResponseStream(inputs, measure.pooling());
-        WindowSeries series = measure.windowSeries();
-        MetricsJson json = new MetricsJson(w, series);
-        try {
-            RankBatch.measureStream(stream, options, series, threads, r -> {
-                try {
-                    json.response(stream.nextLabel(), r);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        if (globalStride.isPresent()) {
-            HiddenStates zg = stream.pooled();
-            json.global(DatasetRank.ofPooled(zg, globalStride.getAsInt(), series), zg.cols());
-        }
-    }
-
-    /** Opens and validates every input (headers, shapes, lengths) before any output is written. */
-    private List<ResponseInput> open(ResponseInput.Lengths rule) throws IOException {
-        List<ResponseInput> opened = new ArrayList<>();
-        try {
-            List<ResponseInput.Npy> batches = new ArrayList<>();
-            for (Path p : inputs) {
-                if (Files.isDirectory(p))
-                    throw new IllegalArgumentException(p + ": is a directory; give its files (e.g. " + p.resolve("*.npy")
-                            + "); the Spark job reads directories");
-                if (!Files.isRegularFile(p)) throw new IllegalArgumentException(p + ": no such file");
-                ResponseInput in = ResponseInput.open(p, p.toString(), rule);
-                opened.add(in);
-                if (in instanceof ResponseInput.Npy npy && npy.isBatch()) batches.add(npy);
-            }
-            if (!lengths.isEmpty()) {
-                if (lengths.size() != batches.size())
-                    throw new IllegalArgumentException(lengths.size() + " --lengths file(s) for " + batches.size()
-                            + " batch input(s) N×T×d; give one per batch, in input order");
-                for (int b = 0; b < batches.size(); b++) {
-                    if (!Files.isRegularFile(lengths.get(b))) throw new IllegalArgumentException(lengths.get(b) + ": no such file");
-                    batches.get(b).useLengths(lengths.get(b));
-                }
-            }
-            return opened;
-        } catch (IOException | RuntimeException e) {
-            for (ResponseInput in : opened) in.close();
-            throw e;
-        }
     }
 }

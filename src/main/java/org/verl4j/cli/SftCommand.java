@@ -1,28 +1,10 @@
 package org.verl4j.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.verl4j.eval.EvalItem;
-import org.verl4j.eval.EvalReport;
-import org.verl4j.eval.Evaluator;
-import org.verl4j.io.AtomicFile;
-import org.verl4j.model.DecoderWeights;
-import org.verl4j.model.WeightLayout;
-import org.verl4j.rollout.EngineOptions;
-import org.verl4j.rollout.PromptFormat;
-import org.verl4j.rollout.RolloutEngine;
-import org.verl4j.rollout.SamplingConfig;
-import org.verl4j.sft.CharModelDirectory;
+import org.verl4j.commandline.DeviceOptions;
 import org.verl4j.sft.LlamaShape;
 import org.verl4j.sft.SftConfig;
-import org.verl4j.sft.SftData;
-import org.verl4j.sft.SftExample;
-import org.verl4j.sft.SftLoss;
-import org.verl4j.sft.SupervisedFineTuning;
-import org.verl4j.tasks.CharTokenizer;
-import org.verl4j.tasks.Problem;
-import org.verl4j.tasks.ProblemJsonl;
-import org.verl4j.tasks.ReasoningTask;
+import org.verl4j.sft.SftPlan;
+import org.verl4j.sft.SftRun;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -30,17 +12,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
 /**
- * {@code verl4j sft}: supervised warm start of a char-level decoder on a task's worked solutions
- * ({@link SupervisedFineTuning}), written as a Hugging Face directory ({@link CharModelDirectory}) plus
- * {@code sft.json} (the resolved settings, loss figures, wall time). Options left out take the defaults of
+ * {@code verl4j sft}: supervised warm start of a char-level decoder on a task's worked solutions, run by
+ * {@link SftRun} from the {@link SftPlan} these options resolve to. Options left out take the defaults of
  * {@link SftConfig#DEFAULTS} and {@link LlamaShape#TINY}.
  */
 @Command(name = "sft", mixinStandardHelpOptions = true,
@@ -131,89 +112,23 @@ public final class SftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter stdout = spec.commandLine().getOut(), stderr = spec.commandLine().getErr();
-        long start = System.nanoTime();
-        List<Problem> heldOut = new ArrayList<>();
-        for (Path f : exclude) heldOut.addAll(ProblemJsonl.read(f));
-        List<Problem> problems = data.train != null ? dropHeldOut(ProblemJsonl.read(data.train), heldOut)
-                : SftData.generated(ReasoningTask.of(data.generated.task, data.generated.level), data.generated.problems,
-                data.generated.dataSeed, heldOut);
-        if (problems.isEmpty()) throw new IllegalArgumentException("no training problems left after --exclude");
-        CharModelDirectory initial = initialModel(problems.get(0));
-        CharTokenizer tokenizer = initial.tokenizer();
-        SftConfig config = config();
-        List<SftExample> examples = examples(problems, tokenizer);
-        List<SftExample> evalExamples = eval == null ? List.of() : examples(ProblemJsonl.read(eval), tokenizer);
-        ObjectNode record = settings(config, initial.weights(), problems.size());
-        stdout.println(record.toString());
-        stdout.flush();
-        Double evalBefore = evalExamples.isEmpty() ? null : SftLoss.of(initial.weights(), evalExamples,
-                config.aggregation(), config.batchSize(), device.runnerOptions());
-        SupervisedFineTuning.Result result = SupervisedFineTuning.run(initial.weights(), examples, config,
-                device.runnerOptions(), (step, loss, norm, weights) -> {
-                    if (step % logEvery == 0 || step == config.steps()) {
-                        stderr.printf("step %d/%d  loss %.4f  grad-norm %.3f  %.0f s%n", step, config.steps(), loss,
-                                norm, (System.nanoTime() - start) / 1e9);
-                        stderr.flush();
-                    }
-                    if (saveEvery > 0 && step % saveEvery == 0 && step < config.steps())
-                        save(new CharModelDirectory(weights.get(), tokenizer), out.resolve("step-" + step));
-                });
-        new CharModelDirectory(result.weights(), tokenizer).write(out);
-        double[] losses = result.losses();
-        record.put("first_loss", losses[0]);
-        record.put("last_loss", losses[losses.length - 1]);
-        if (evalBefore != null) {
-            record.put("eval_loss_before", evalBefore);
-            record.put("eval_loss_after", SftLoss.of(result.weights(), evalExamples, config.aggregation(),
-                    config.batchSize(), device.runnerOptions()));
-            record.put("eval_greedy_pass@1", greedyPassAtOne(ProblemJsonl.read(eval), evalExamples));
-        }
-        record.put("wall_seconds", Math.round((System.nanoTime() - start) / 1e8) / 10.0);
-        byte[] bytes = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(record);
-        AtomicFile.write(out.resolve("sft.json"), o -> o.write(bytes));
-        stdout.println(record.toString());
+        SftPlan.Data source = data.train != null ? new SftPlan.FromFile(data.train)
+                : new SftPlan.Generated(data.generated.task, data.generated.level, data.generated.problems, data.generated.dataSeed);
+        SftPlan plan = new SftPlan(source, exclude, start(), config(), Optional.ofNullable(eval), logEvery,
+                saveEvery == 0 ? OptionalInt.empty() : OptionalInt.of(saveEvery), out, device.device(), device.threads());
+        new SftRun(plan, spec.commandLine().getOut(), spec.commandLine().getErr()).run();
         return 0;
     }
 
-    /**
-     * Greedy pass@1 of the model just written to {@code out} on {@code problems}, through the rollout engine and
-     * the evaluator (each problem graded by its task's verifier); at most twice the longest target + 16 new tokens.
-     */
-    private double greedyPassAtOne(List<Problem> problems, List<SftExample> examples) {
-        int longest = 0;
-        for (SftExample e : examples) longest = Math.max(longest, e.response().length);
-        List<EvalItem> items = new ArrayList<>();
-        for (Problem p : problems)
-            items.add(EvalItem.of(p.task() + "-l" + p.level(), ReasoningTask.of(p.task(), p.level()), p));
-        try (RolloutEngine engine = RolloutEngine.open(out, EngineOptions.cpu(device.threads()).withOrt(device.runnerOptions()))) {
-            EvalReport report = new Evaluator(engine, PromptFormat.CHAT, 1, 5000)
-                    .evaluate(items, new SamplingConfig(1, 0.0, 1.0, 0, 0.0, 2 * longest + 16, 1));
-            return report.average().get("pass@1");
-        }
-    }
-
-    private static void save(CharModelDirectory model, Path dir) {
-        try {
-            model.write(dir);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private CharModelDirectory initialModel(Problem first) throws IOException {
+    private SftPlan.Start start() {
         if (init != null) {
             if (hidden != null || layers != null || heads != null || intermediate != null)
                 throw new IllegalArgumentException("--init DIR takes its shape from DIR; drop --hidden/--layers/--heads/--intermediate");
-            if (Files.exists(out) && Files.isSameFile(init, out))
-                throw new IllegalArgumentException("--out must differ from --init (refusing to overwrite " + init + ")");
-            return CharModelDirectory.read(init);
+            return new SftPlan.FromModel(init);
         }
         LlamaShape d = LlamaShape.TINY;
-        LlamaShape shape = new LlamaShape(hidden != null ? hidden : d.hiddenSize(), layers != null ? layers : d.numLayers(),
-                heads != null ? heads : d.numHeads(), intermediate != null ? intermediate : d.intermediateSize());
-        CharTokenizer tokenizer = CharTokenizer.of(ReasoningTask.of(first.task(), first.level()).alphabet(), 2048);
-        return new CharModelDirectory(LlamaShape.initialise(shape.config(tokenizer), initSeed), tokenizer);
+        return new SftPlan.Fresh(new LlamaShape(hidden != null ? hidden : d.hiddenSize(), layers != null ? layers : d.numLayers(),
+                heads != null ? heads : d.numHeads(), intermediate != null ? intermediate : d.intermediateSize()), initSeed);
     }
 
     private SftConfig config() {
@@ -223,47 +138,5 @@ public final class SftCommand implements Callable<Integer> {
         if (lr != null) c = c.withLearningRate(lr);
         if (seed != null) c = c.withSeed(seed);
         return c;
-    }
-
-    /** The resolved settings, as printed at the start and saved in sft.json. */
-    private ObjectNode settings(SftConfig c, DecoderWeights w, int problemCount) {
-        ObjectNode o = new ObjectMapper().createObjectNode();
-        if (data.train != null) o.put("train", data.train.toString());
-        else {
-            o.put("task", data.generated.task);
-            o.put("level", data.generated.level);
-            o.put("problems", data.generated.problems);
-            o.put("data_seed", data.generated.dataSeed);
-        }
-        o.put("examples", problemCount);
-        exclude.forEach(f -> o.withArray("exclude").add(f.toString()));
-        if (init != null) o.put("init", init.toString());
-        else o.put("init_seed", initSeed);
-        o.set("model", w.config().toJson());
-        o.put("parameters", WeightLayout.parameterCount(w.config()));
-        o.put("steps", c.steps());
-        o.put("batch", c.batchSize());
-        o.put("lr", c.optimizer().lr());
-        o.put("beta1", c.optimizer().beta1());
-        o.put("beta2", c.optimizer().beta2());
-        o.put("weight_decay", c.optimizer().weightDecay());
-        o.put("max_grad_norm", c.optimizer().maxGradNorm());
-        o.put("aggregation", c.aggregation().name());
-        o.put("seed", c.seed());
-        o.put("device", device.device().toString());
-        o.put("threads", device.threads());
-        return o;
-    }
-
-    private static List<Problem> dropHeldOut(List<Problem> problems, List<Problem> heldOut) {
-        java.util.Set<String> held = new java.util.HashSet<>();
-        heldOut.forEach(p -> held.add(p.prompt()));
-        return problems.stream().filter(p -> !held.contains(p.prompt())).toList();
-    }
-
-    private static List<SftExample> examples(List<Problem> problems, CharTokenizer tokenizer) {
-        List<SftExample> out = new ArrayList<>(problems.size());
-        for (Problem p : problems) out.add(SftExample.of(p, tokenizer));
-        return out;
     }
 }

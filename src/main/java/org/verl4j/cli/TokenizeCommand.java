@@ -1,5 +1,6 @@
 package org.verl4j.cli;
 
+import org.verl4j.io.TextLines;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.verl4j.rollout.HfTokenizer;

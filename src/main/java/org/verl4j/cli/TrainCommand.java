@@ -1,5 +1,6 @@
 package org.verl4j.cli;
 
+import org.verl4j.commandline.TrainOptions;
 import org.verl4j.trainer.ConfigKey;
 import org.verl4j.trainer.TrainerKeys;
 import org.verl4j.trainer.Trainer;

@@ -6,7 +6,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
-import org.verl4j.cli.EvalFiles;
+import org.verl4j.eval.EvalFiles;
 import org.verl4j.eval.EvalItem;
 import org.verl4j.eval.EvalReport;
 import org.verl4j.eval.ProblemResult;

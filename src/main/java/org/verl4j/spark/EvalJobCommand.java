@@ -1,8 +1,8 @@
 package org.verl4j.spark;
 
 import org.apache.spark.sql.SparkSession;
-import org.verl4j.cli.DeviceOptions;
-import org.verl4j.cli.EvalOptions;
+import org.verl4j.commandline.DeviceOptions;
+import org.verl4j.commandline.EvalOptions;
 import org.verl4j.eval.EvalItem;
 import org.verl4j.eval.EvalReport;
 import org.verl4j.rollout.PromptFormat;

@@ -6,7 +6,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.verl4j.cli.GradeInput;
+import org.verl4j.grader.GradeInput;
 import org.verl4j.grader.GradeCounts;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package org.verl4j.spark;
 
-import org.verl4j.cli.GradeOptions;
+import org.verl4j.commandline.GradeOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

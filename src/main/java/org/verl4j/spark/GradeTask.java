@@ -1,6 +1,6 @@
 package org.verl4j.spark;
 
-import org.verl4j.cli.GradeInput;
+import org.verl4j.grader.GradeInput;
 import org.verl4j.grader.GradeCounts;
 import org.verl4j.grader.GradingExecutor;
 import org.verl4j.grader.GradingItem;

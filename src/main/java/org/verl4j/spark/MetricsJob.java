@@ -7,7 +7,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.verl4j.cli.MetricsJson;
+import org.verl4j.metrics.MetricsJson;
 import org.verl4j.rank.WindowSeries;
 
 import java.io.IOException;

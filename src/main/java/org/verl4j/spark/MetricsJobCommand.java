@@ -1,6 +1,6 @@
 package org.verl4j.spark;
 
-import org.verl4j.cli.MetricsOptions;
+import org.verl4j.commandline.MetricsOptions;
 import org.verl4j.rank.RankOptions;
 import org.verl4j.rank.WindowSeries;
 import picocli.CommandLine.Command;

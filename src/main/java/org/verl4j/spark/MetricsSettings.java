@@ -1,7 +1,7 @@
 package org.verl4j.spark;
 
-import org.verl4j.cli.ResponseInput;
-import org.verl4j.cli.ResponseStream;
+import org.verl4j.metrics.ResponseInput;
+import org.verl4j.metrics.ResponseStream;
 import org.verl4j.rank.RankOptions;
 import org.verl4j.rank.Truncation;
 

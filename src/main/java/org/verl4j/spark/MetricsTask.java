@@ -2,8 +2,8 @@ package org.verl4j.spark;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
-import org.verl4j.cli.ResponseInput;
-import org.verl4j.cli.ResponseStream;
+import org.verl4j.metrics.ResponseInput;
+import org.verl4j.metrics.ResponseStream;
 import org.verl4j.rank.DatasetRank;
 import org.verl4j.rank.RankBatch;
 import org.verl4j.rank.WindowSeries;

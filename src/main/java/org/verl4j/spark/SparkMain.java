@@ -1,7 +1,7 @@
 package org.verl4j.spark;
 
 import org.apache.spark.sql.SparkSession;
-import org.verl4j.cli.Main;
+import org.verl4j.commandline.ErrorPolicy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +31,7 @@ public final class SparkMain implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new SparkMain());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        return Main.withErrorPolicy(cli, "verl4j-spark");
+        return ErrorPolicy.apply(cli, "verl4j-spark");
     }
 
     public static void main(String[] args) {

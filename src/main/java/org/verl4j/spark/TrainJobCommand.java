@@ -1,6 +1,6 @@
 package org.verl4j.spark;
 
-import org.verl4j.cli.TrainOptions;
+import org.verl4j.commandline.TrainOptions;
 import org.verl4j.trainer.Trainer;
 import org.verl4j.trainer.TrainerConfig;
 import picocli.CommandLine.Command;

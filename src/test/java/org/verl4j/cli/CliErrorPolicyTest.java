@@ -1,6 +1,7 @@
 package org.verl4j.cli;
 
 import org.junit.jupiter.api.Test;
+import org.verl4j.commandline.ErrorPolicy;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -70,10 +71,10 @@ class CliErrorPolicyTest {
 
     @Test
     void fileSystemExceptionsSayWhatWentWrongNotJustThePath() {
-        assertThat(Main.messageOf(new NoSuchFileException("/some/dir"))).isEqualTo("/some/dir: no such file or directory");
-        assertThat(Main.messageOf(new AccessDeniedException("/root/x"))).isEqualTo("/root/x: permission denied");
-        assertThat(Main.messageOf(new FileSystemException("/a", null, "Not a directory"))).isEqualTo("/a: Not a directory");
-        assertThat(Main.messageOf(new IOException(new NoSuchFileException("/w")))).contains("no such file");
+        assertThat(ErrorPolicy.messageOf(new NoSuchFileException("/some/dir"))).isEqualTo("/some/dir: no such file or directory");
+        assertThat(ErrorPolicy.messageOf(new AccessDeniedException("/root/x"))).isEqualTo("/root/x: permission denied");
+        assertThat(ErrorPolicy.messageOf(new FileSystemException("/a", null, "Not a directory"))).isEqualTo("/a: Not a directory");
+        assertThat(ErrorPolicy.messageOf(new IOException(new NoSuchFileException("/w")))).contains("no such file");
     }
 
     @Test

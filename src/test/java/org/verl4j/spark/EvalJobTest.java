@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.verl4j.cli.DeviceOptions;
+import org.verl4j.commandline.DeviceOptions;
 import org.verl4j.model.Device;
 
 import java.io.IOException;

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.verl4j.cli.GradeInput;
+import org.verl4j.grader.GradeInput;
 import org.verl4j.grader.GradeCounts;
 import org.verl4j.grader.Verdict;
 

@@ -1,6 +1,6 @@
 package org.verl4j.cli.bench;
 
-import org.verl4j.cli.DeviceOptions;
+import org.verl4j.commandline.DeviceOptions;
 import org.verl4j.graph.ElementType;
 import org.verl4j.graph.HostTensor;
 import org.verl4j.model.DecoderForward;

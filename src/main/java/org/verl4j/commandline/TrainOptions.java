@@ -1,4 +1,4 @@
-package org.verl4j.cli;
+package org.verl4j.commandline;
 
 import org.verl4j.trainer.Checkpoints;
 import org.verl4j.trainer.ConfigValues;
@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Which run a {@code train} command runs: the configuration file, {@code --set} overrides, the run directory and a
- * checkpoint to resume from — a picocli mixin shared by {@link TrainCommand} and the Spark train job, so both resolve
+ * checkpoint to resume from — a picocli mixin shared by {@code verl4j train} and the Spark train job, so both resolve
  * a configuration the same way.
  */
 public final class TrainOptions {

@@ -1,4 +1,4 @@
-package org.verl4j.cli;
+package org.verl4j.metrics;
 
 import org.verl4j.io.NpyFile;
 import org.verl4j.io.SafetensorsFile;

@@ -1,4 +1,4 @@
-package org.verl4j.cli;
+package org.verl4j.metrics;
 
 import org.verl4j.rank.DatasetRank;
 import org.verl4j.rank.HiddenStates;

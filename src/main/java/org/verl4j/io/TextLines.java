@@ -1,4 +1,4 @@
-package org.verl4j.cli;
+package org.verl4j.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,12 +17,12 @@ import java.util.List;
  * ({@code prompt} or {@code text}) and optionally {@code id} (default: the 1-based line number). Blank lines are
  * skipped; anything else malformed, or a file with no rows, is an error naming the file and line.
  */
-record TextLines(List<Row> rows) {
+public record TextLines(List<Row> rows) {
 
-    record Row(int line, String id, String text) {
+    public record Row(int line, String id, String text) {
     }
 
-    static TextLines read(Path file, String field) {
+    public static TextLines read(Path file, String field) {
         List<Row> rows = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

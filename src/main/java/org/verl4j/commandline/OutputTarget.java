@@ -1,4 +1,4 @@
-package org.verl4j.cli;
+package org.verl4j.commandline;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,17 +9,17 @@ import java.util.Collection;
  * Checks an output path against the command's inputs before anything is read: {@code --out} naming an input
  * (directly, through a symbolic link or a hard link) would overwrite that input with the output, so it is refused.
  */
-final class OutputTarget {
+public final class OutputTarget {
 
     /** Text appended to every {@code --out} description. */
-    static final String HELP_NOTE = " Missing parent directories are created; a FIFO or device is written"
+    public static final String HELP_NOTE = " Missing parent directories are created; a FIFO or device is written"
             + " through, never replaced; naming an input is refused.";
 
     private OutputTarget() {
     }
 
     /** Throws when {@code out} is the same file as one of {@code inputs}. */
-    static void refuseInputs(String option, Path out, Collection<Path> inputs) {
+    public static void refuseInputs(String option, Path out, Collection<Path> inputs) {
         if (out == null || !Files.exists(out)) return;
         for (Path in : inputs) {
             if (in != null && sameFile(out, in)) {

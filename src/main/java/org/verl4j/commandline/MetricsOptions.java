@@ -1,5 +1,7 @@
-package org.verl4j.cli;
+package org.verl4j.commandline;
 
+import org.verl4j.metrics.ResponseInput;
+import org.verl4j.metrics.ResponseStream;
 import org.verl4j.rank.DatasetRank;
 import org.verl4j.rank.RankOptions;
 import org.verl4j.rank.Truncation;
@@ -10,7 +12,7 @@ import java.util.Locale;
 import java.util.OptionalInt;
 
 /**
- * What to measure and how (spec §2–§4): the options shared, as a picocli mixin, by {@link MetricsCommand} and the
+ * What to measure and how (spec §2–§4): the options shared, as a picocli mixin, by {@code verl4j metrics} and the
  * Spark metrics job, each turned into the library's own setting here, once. Defaults come from
  * {@link RankOptions#DEFAULTS} and {@link DatasetRank#DEFAULT_STRIDE}.
  */

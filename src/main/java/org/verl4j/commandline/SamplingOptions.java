@@ -1,4 +1,4 @@
-package org.verl4j.cli;
+package org.verl4j.commandline;
 
 import org.verl4j.rollout.SamplingConfig;
 import picocli.CommandLine.Option;
@@ -37,7 +37,7 @@ public final class SamplingOptions {
     List<String> stop = new ArrayList<>();
 
     /** The options over {@code base}. */
-    SamplingConfig config(SamplingConfig base) {
+    public SamplingConfig config(SamplingConfig base) {
         return new SamplingConfig(n != null ? n : base.n(), temperature != null ? temperature : base.temperature(),
                 topP != null ? topP : base.topP(), topK != null ? topK : base.topK(), minP != null ? minP : base.minP(),
                 maxNewTokens != null ? maxNewTokens : base.maxNewTokens(), seed != null ? seed : base.seed(),

@@ -1,11 +1,9 @@
-package org.verl4j.cli;
+package org.verl4j.grader;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.verl4j.grader.GradingItem;
-import org.verl4j.grader.Verdict;
 import org.verl4j.io.JsonLines;
 
 import java.io.IOException;
@@ -16,10 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The lines of a {@code verl4j grade} input: the gradable rows, and a message per malformed line
+ * The lines of a {@code verl4j grade} input (spec §9): the gradable rows, and a message per malformed line
  * ("line 7: missing field 'answer'"). Blank lines are ignored. A field value may be a JSON string or
- * number (gsm8k answers often are numbers); anything else is malformed. Public for {@code spark.GradeTask}, which
- * parses each line on an executor with {@link #parse} and writes it back with {@link Row#graded}.
+ * number (gsm8k answers often are numbers); anything else is malformed. {@code verl4j grade} reads a whole file
+ * ({@link #read}, {@link #grade}, {@link #gradedLines}); the Spark grade job parses each line on an executor with
+ * {@link #parse} and writes it back with {@link Row#graded}.
  */
 public record GradeInput(List<Row> rows, List<String> malformed) {
 
@@ -52,7 +51,7 @@ public record GradeInput(List<Row> rows, List<String> malformed) {
         }
     }
 
-    static GradeInput read(Path file, Fields fields) throws IOException {
+    public static GradeInput read(Path file, Fields fields) throws IOException {
         List<Row> rows = new ArrayList<>();
         List<String> malformed = new ArrayList<>();
         for (JsonLines.Line line : JsonLines.read(file)) {
@@ -67,6 +66,22 @@ public record GradeInput(List<Row> rows, List<String> malformed) {
             }
         }
         return new GradeInput(rows, malformed);
+    }
+
+    /** Grades every row on {@code executor} (each under its per-item deadline): the verdicts, in row order. */
+    public List<Verdict> grade(GradingExecutor executor) {
+        List<GradingItem> items = new ArrayList<>(rows.size());
+        for (Row row : rows) items.add(row.item());
+        return executor.gradeAll(items);
+    }
+
+    /** Each row's line with its verdict added ({@link Row#graded}), in row order. */
+    public List<String> gradedLines(List<Verdict> verdicts) {
+        if (verdicts.size() != rows.size())
+            throw new IllegalArgumentException(verdicts.size() + " verdicts for " + rows.size() + " rows");
+        List<String> lines = new ArrayList<>(rows.size());
+        for (int k = 0; k < rows.size(); k++) lines.add(rows.get(k).graded(verdicts.get(k)));
+        return lines;
     }
 
     /**

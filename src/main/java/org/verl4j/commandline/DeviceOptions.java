@@ -1,4 +1,4 @@
-package org.verl4j.cli;
+package org.verl4j.commandline;
 
 import org.verl4j.graph.OrtRunner;
 import org.verl4j.model.Device;

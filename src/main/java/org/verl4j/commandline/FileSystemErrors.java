@@ -1,4 +1,4 @@
-package org.verl4j.cli;
+package org.verl4j.commandline;
 
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;

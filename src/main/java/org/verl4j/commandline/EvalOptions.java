@@ -1,5 +1,6 @@
-package org.verl4j.cli;
+package org.verl4j.commandline;
 
+import org.verl4j.eval.EvalSources;
 import org.verl4j.eval.EvalItem;
 import org.verl4j.rollout.PromptFormat;
 import org.verl4j.rollout.SamplingConfig;
@@ -12,7 +13,7 @@ import java.util.List;
 
 /**
  * What an evaluation samples and grades (spec §9): the benchmarks, template, sampling and grading deadline — the
- * options shared, as a picocli mixin, by {@link EvalCommand} and the Spark eval job, so both evaluate the same items
+ * options shared, as a picocli mixin, by {@code verl4j eval} and the Spark eval job, so both evaluate the same items
  * the same way with the defaults stated here only. Sampling defaults are the paper's (n 16, T 0.6, top-p 0.95,
  * 1024 new tokens).
  */

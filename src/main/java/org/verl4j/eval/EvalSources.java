@@ -1,10 +1,9 @@
-package org.verl4j.cli;
+package org.verl4j.eval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.verl4j.eval.benchmarks.Benchmark;
 import org.verl4j.eval.benchmarks.BenchmarkItem;
 import org.verl4j.eval.benchmarks.BenchmarkLoader;
-import org.verl4j.eval.EvalItem;
 import org.verl4j.tasks.Problem;
 import org.verl4j.tasks.ProblemJsonl;
 import org.verl4j.tasks.ReasoningTask;

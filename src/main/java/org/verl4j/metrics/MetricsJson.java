@@ -1,4 +1,4 @@
-package org.verl4j.cli;
+package org.verl4j.metrics;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
