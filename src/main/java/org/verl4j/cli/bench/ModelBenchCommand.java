@@ -1,5 +1,9 @@
 package org.verl4j.cli.bench;
 
+import org.verl4j.bench.PeakMemory;
+import org.verl4j.bench.Timing;
+import org.verl4j.bench.Sampling;
+import org.verl4j.bench.BenchModel;
 import org.verl4j.commandline.DeviceOptions;
 import org.verl4j.graph.ElementType;
 import org.verl4j.graph.HostTensor;
@@ -22,7 +26,7 @@ import java.util.Set;
 /**
  * {@code verl4j bench model}: inference speed of a decoder's exported graphs — greedy sampling with the KV cache
  * (prefill of B × P prompt tokens, then R decode steps) at each batch size, and the no-gradient log-prob forward
- * at B 32 × S 128 — against the PyTorch sampling anchors of PERFORMANCE.md (new tokens per second, prefill
+ * at B 32 × S 128 — against the PyTorch sampling anchors of docs/PERFORMANCE.md ({@link org.verl4j.bench.Anchor}) (new tokens per second, prefill
  * included, batch 1 and 512, prompt 8 + 64 new tokens: the anchors' shape, the default). Forward FLOPs are counted as {@code 2·N·B·S + 4·L·B·S²·H·D}.
  */
 @Command(name = "model", mixinStandardHelpOptions = true,

@@ -1,5 +1,8 @@
 package org.verl4j.cli.bench;
 
+import org.verl4j.bench.Anchor;
+import org.verl4j.bench.Timing;
+import org.verl4j.bench.SyntheticHiddenStates;
 import org.verl4j.io.DType;
 import org.verl4j.io.NpyWriter;
 import org.verl4j.rank.ResponseRank;
@@ -23,17 +26,13 @@ import java.util.List;
 
 /**
  * {@code verl4j bench rank}: ER + ERV + ERA timings on deterministic hidden-state-like data
- * ({@link SyntheticHiddenStates}) against the anchors of {@code ../shared/spec/PERFORMANCE.md}, rerun on this
- * machine kind with the authors' best path per case: the batch 64 × T 512 × d 896 (s 40, M 512) takes 19.3 s on
- * their default Gram path (their SVD path ≈ 27 s), one response T 1536 × d 128 without truncation 0.26 s on their
- * SVD path (their Gram path 2.27 s). The spot check compares {@code --method} with {@link SvdRank}, the definition.
+ * ({@link SyntheticHiddenStates}) against the anchors of {@code docs/PERFORMANCE.md} ({@link Anchor#RANK_BATCH},
+ * {@link Anchor#RANK_LONG}: the authors' best path per case, rerun on this machine kind). The spot check compares {@code --method} with {@link SvdRank}, the definition.
  */
 @Command(name = "rank", mixinStandardHelpOptions = true,
         description = "Times ER/ERV/ERA: a T×d grid (per response, 1 thread), the 64×512×896 batch and one"
                 + " 1536×128 response, and spot-checks exactness against a plain SVD.")
 public final class RankBenchCommand implements Runnable {
-
-    static final double BATCH_ANCHOR_S = 19.3, LONG_ANCHOR_S = 0.26;
 
     @Option(names = "--method", description = "How σ is computed: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     SpectrumMethod method = SpectrumMethod.DEFAULT;
@@ -101,7 +100,7 @@ public final class RankBenchCommand implements Runnable {
         int batchRuns = quick ? 1 : Math.max(3, repeats);
         Timing b = Timing.median(() -> RankBatch.measureAll(batch, options, WindowSeries.DROP, threads), batchRuns);
         out.printf("| batch 64 × 512 × 896, s 40, M 512, %d threads (median of %d) | %.2f s | %.2f s | %.1f s (Gram path) | %.1f× |%n",
-                threads, batchRuns, b.wallSeconds(), b.cpuSeconds(), BATCH_ANCHOR_S, BATCH_ANCHOR_S / b.wallSeconds());
+                threads, batchRuns, b.wallSeconds(), b.cpuSeconds(), Anchor.RANK_BATCH.value(), Anchor.RANK_BATCH.value() / b.wallSeconds());
         batch.clear();
         out.flush();
 
@@ -111,8 +110,8 @@ public final class RankBenchCommand implements Runnable {
         for (int n : threads > 1 ? new int[]{1, threads} : new int[]{1}) {
             Timing l = Timing.median(() -> RankBatch.measureAll(List.of(long1), none, WindowSeries.DROP, n), longRuns);
             out.printf("| one response 1536 × 128, no truncation, %d thread%s | %.1f ms | %.1f ms | %.2f s (SVD path) | %.0f× |%n",
-                    n, n == 1 ? "" : "s", l.wallSeconds() * 1e3, l.cpuSeconds() * 1e3, LONG_ANCHOR_S,
-                    LONG_ANCHOR_S / l.wallSeconds());
+                    n, n == 1 ? "" : "s", l.wallSeconds() * 1e3, l.cpuSeconds() * 1e3, Anchor.RANK_LONG.value(),
+                    Anchor.RANK_LONG.value() / l.wallSeconds());
         }
 
         double worst = 0;

@@ -1,5 +1,9 @@
 package org.verl4j.cli.bench;
 
+import org.verl4j.bench.PeakMemory;
+import org.verl4j.bench.Sampling;
+import org.verl4j.bench.BenchTokenizer;
+import org.verl4j.bench.BenchModel;
 import org.verl4j.commandline.DeviceOptions;
 import org.verl4j.graph.ElementType;
 import org.verl4j.graph.HostTensor;

@@ -1,5 +1,9 @@
 package org.verl4j.cli.bench;
 
+import org.verl4j.bench.PeakMemory;
+import org.verl4j.bench.Timing;
+import org.verl4j.bench.BenchModel;
+import org.verl4j.bench.SyntheticPpoBatch;
 import org.verl4j.commandline.DeviceOptions;
 import org.verl4j.graph.ElementType;
 import org.verl4j.graph.HostTensor;
@@ -19,7 +23,7 @@ import java.util.Map;
 /**
  * {@code verl4j bench train}: one PPO optimizer step with {@link StepConfig#DEFAULTS} (forward, token log-probs, clipped loss with entropy and KL
  * terms, backward, global-norm clip, AdamW) on one float32 micro-batch of B × (P + R) tokens
- * ({@link SyntheticPpoBatch}), against the PyTorch anchor of PERFORMANCE.md. The FLOP count is
+ * ({@link SyntheticPpoBatch}), against the PyTorch anchor of docs/PERFORMANCE.md ({@link org.verl4j.bench.Anchor}). The FLOP count is
  * <pre>
  *   F = 6·N·B·S  +  12·L·B·S²·H·D        S = P + R
  * </pre>

@@ -1,4 +1,4 @@
-package org.verl4j.cli.bench;
+package org.verl4j.bench;
 
 import org.verl4j.graph.HostTensor;
 import org.verl4j.model.GenerationSession;
@@ -9,16 +9,16 @@ import java.util.Random;
  * Greedy sampling runs for {@link ModelBenchCommand}: B prompts of P tokens drawn uniformly from the vocabulary
  * (seeded, no padding), one prefill, then R decode steps each feeding back the argmax of the logits.
  */
-final class Sampling {
+public final class Sampling {
 
     /** Median prefill time and median time of the R decode steps together. */
-    record Result(Timing prefill, Timing decode) {
+    public record Result(Timing prefill, Timing decode) {
     }
 
     private Sampling() {
     }
 
-    static Result time(GenerationSession session, int vocab, int batch, int prompt, int newTokens, int repeats) {
+    public static Result time(GenerationSession session, int vocab, int batch, int prompt, int newTokens, int repeats) {
         int[][] ids = new int[batch][prompt], mask = new int[batch][prompt];
         Random random = new Random(5);
         for (int b = 0; b < batch; b++)
@@ -49,21 +49,21 @@ final class Sampling {
     }
 
     /** Uniform token ids [B, S] as INT64. */
-    static HostTensor ids(Random random, int batch, int length, int vocab) {
+    public static HostTensor ids(Random random, int batch, int length, int vocab) {
         long[] ids = new long[batch * length];
         for (int i = 0; i < ids.length; i++) ids[i] = random.nextInt(vocab);
         return HostTensor.ofLongs(new long[]{batch, length}, ids);
     }
 
     /** Positions 0 … S−1 in every row. */
-    static HostTensor positions(int batch, int length) {
+    public static HostTensor positions(int batch, int length) {
         long[] p = new long[batch * length];
         for (int i = 0; i < p.length; i++) p[i] = i % length;
         return HostTensor.ofLongs(new long[]{batch, length}, p);
     }
 
     /** An all-ones attention mask [B, S]. */
-    static HostTensor ones(int batch, int length) {
+    public static HostTensor ones(int batch, int length) {
         long[] m = new long[batch * length];
         java.util.Arrays.fill(m, 1);
         return HostTensor.ofLongs(new long[]{batch, length}, m);

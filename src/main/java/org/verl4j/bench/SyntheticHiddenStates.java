@@ -1,4 +1,4 @@
-package org.verl4j.cli.bench;
+package org.verl4j.bench;
 
 import org.verl4j.rank.HiddenStates;
 
@@ -9,14 +9,14 @@ import java.util.SplittableRandom;
  * tokens, isotropic noise, large per-column offsets and a few "massive" columns with 20× the spread — the
  * features of final-norm hidden states that matter to the Effective Rank's numerics. Same seed, same matrix.
  */
-final class SyntheticHiddenStates {
+public final class SyntheticHiddenStates {
 
     private static final int DIRECTIONS = 16;
 
     private SyntheticHiddenStates() {
     }
 
-    static HiddenStates generate(int rows, int cols, long seed) {
+    public static HiddenStates generate(int rows, int cols, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         double[] basis = new double[DIRECTIONS * cols];
         for (int i = 0; i < basis.length; i++) basis[i] = gaussian(rng);

@@ -1,4 +1,4 @@
-package org.verl4j.cli.bench;
+package org.verl4j.bench;
 
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
@@ -7,9 +7,9 @@ import java.util.Arrays;
  * Median wall-clock and process-CPU seconds of repeated runs. CPU time counts every thread of this JVM, so on a
  * machine shared with other work it shows what the run itself cost while the wall time also shows the waiting.
  */
-record Timing(double wallSeconds, double cpuSeconds) {
+public record Timing(double wallSeconds, double cpuSeconds) {
 
-    static Timing median(Runnable work, int runs) {
+    public static Timing median(Runnable work, int runs) {
         double[] wall = new double[runs], cpu = new double[runs];
         for (int i = 0; i < runs; i++) {
             long cpu0 = processCpuNanos(), wall0 = System.nanoTime();
@@ -20,7 +20,7 @@ record Timing(double wallSeconds, double cpuSeconds) {
         return new Timing(median(wall), median(cpu));
     }
 
-    static double median(double[] values) {
+    public static double median(double[] values) {
         double[] v = values.clone();
         Arrays.sort(v);
         int n = v.length;

@@ -1,10 +1,10 @@
-package org.verl4j.cli.bench;
+package org.verl4j.bench;
 
 import org.verl4j.rollout.ChatTemplate;
 import org.verl4j.rollout.Tokenizer;
 
 /** A stand-in tokenizer for rollout benches: ids written as numbers, one given EOS id (outside the vocabulary = never). */
-record BenchTokenizer(int eos) implements Tokenizer {
+public record BenchTokenizer(int eos) implements Tokenizer {
 
     @Override
     public int[] encode(String text) {

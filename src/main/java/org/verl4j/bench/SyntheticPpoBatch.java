@@ -1,4 +1,4 @@
-package org.verl4j.cli.bench;
+package org.verl4j.bench;
 
 import org.verl4j.graph.ElementType;
 import org.verl4j.graph.HostTensor;
@@ -19,13 +19,13 @@ import java.util.Random;
  * </pre>
  * The numbers do not matter to the timing, only the shapes; the seed makes runs comparable.
  */
-final class SyntheticPpoBatch {
+public final class SyntheticPpoBatch {
 
     private SyntheticPpoBatch() {
     }
 
     /** The feed of {@code DecoderForward} + the policy objective (hyperparameters are not included). */
-    static Map<String, HostTensor> feed(int batch, int prompt, int response, int vocab, long seed) {
+    public static Map<String, HostTensor> feed(int batch, int prompt, int response, int vocab, long seed) {
         Random random = new Random(seed);
         int s = prompt + response;
         long[] prompts = new long[batch * prompt], responses = new long[batch * response];
