@@ -1,16 +1,21 @@
 package org.verl4j.graph;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One ONNX node: operator type, inputs, outputs and attributes (standard domain). Named after its first output. */
+/**
+ * One ONNX node: operator type, inputs, outputs and attributes (standard domain). Named after its first output.
+ * Attributes keep the order they were given in, so the serialized node is the same in every JVM.
+ */
 public record Node(String opType, List<Value> inputs, List<Value> outputs, Map<String, Attribute> attributes) {
 
     public Node {
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
-        attributes = Map.copyOf(attributes);
+        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));   // not Map.copyOf: its order is salted per JVM
     }
 
     public String name() {

@@ -100,4 +100,23 @@ class OnnxWriterTest {
         OnnxMl.NodeProto leaky = m.getGraph().getNodeList().stream().filter(n -> n.getOpType().equals("LeakyRelu")).findFirst().orElseThrow();
         assertThat(leaky.getAttribute(0).getF()).isEqualTo(-0.5f);
     }
+
+    @Test
+    void attributesAreWrittenInTheOrderTheOpGivesThem() throws Exception {
+        // Map.copyOf iterates in an order salted per JVM, so before Node kept insertion order these two-attribute
+        // nodes came out in either order from one run to the next (same graph, different bytes).
+        GraphBuilder g = new GraphBuilder("order");
+        Value x = g.input("x", ElementType.DOUBLE, Shape.of(2, 3));
+        Value idx = g.input("i", ElementType.INT64, Shape.of(2, 3));
+        g.output("s", g.scatterElements(x, idx, x, 1, "add"));
+        g.output("r", g.reduceSumKeep(x, g.longs(1)));
+        OnnxMl.GraphProto graph = OnnxMl.ModelProto.parseFrom(OnnxWriter.write(g.build())).getGraph();
+        assertThat(attributeNames(graph, "ScatterElements")).containsExactly("axis", "reduction");
+        assertThat(attributeNames(graph, "ReduceSum")).containsExactly("keepdims", "noop_with_empty_axes");
+    }
+
+    private static List<String> attributeNames(OnnxMl.GraphProto graph, String opType) {
+        return graph.getNodeList().stream().filter(n -> n.getOpType().equals(opType)).findFirst().orElseThrow()
+                .getAttributeList().stream().map(OnnxMl.AttributeProto::getName).toList();
+    }
 }
