@@ -16,7 +16,7 @@ import static org.verl4j.graph.OpType.*;
  * <pre>
  * GraphBuilder g = new GraphBuilder("mlp");
  * Value x = g.input("x", ElementType.FLOAT, Shape.of("batch", 4));
- * Value w = g.initializer("W", TensorData.ofFloats(new long[]{3, 2}, ...));
+ * Value w = g.initializer("W", TensorData.ofFloats(new long[]{4, 3}, ...));
  * Value h = g.tanh(g.matMul(x, w)).named("h");
  * g.output("y", h);
  * byte[] onnx = OnnxWriter.write(g.build());
