@@ -2,7 +2,6 @@ package org.verl4j.graph;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +9,8 @@ import java.util.Set;
 
 /**
  * Reverse-mode automatic differentiation over a {@link GraphBuilder} graph. The backward pass is appended to the
- * same graph as standard ONNX ops, one {@link GradientRule} per op type (in {@code ElementwiseGradients},
- * {@code MatMulGradients}, {@code ReductionGradients}, {@code SoftmaxGradients}, {@code ShapeGradients},
- * {@code GatherGradients}).
+ * same graph as standard ONNX ops, one {@link GradientRule} per entry of the op table {@link OpType} (the registry
+ * {@link GradientRules}).
  *
  * <pre>
  * ∂L/∂v = Σ over the consumers c of v of (∂L/∂c) · ∂c/∂v      visited in reverse topological order
@@ -23,25 +21,17 @@ import java.util.Set;
  */
 public final class Autodiff {
 
-    private static final Map<String, GradientRule> RULES = rules();
-
     private Autodiff() {
     }
 
-    private static Map<String, GradientRule> rules() {
-        Map<String, GradientRule> r = new HashMap<>();
-        ElementwiseGradients.register(r);
-        MatMulGradients.register(r);
-        ReductionGradients.register(r);
-        SoftmaxGradients.register(r);
-        ShapeGradients.register(r);
-        GatherGradients.register(r);
-        return Map.copyOf(r);
+    /** True when {@code op} has a gradient rule. */
+    public static boolean differentiable(OpType op) {
+        return GradientRules.ALL.of(op) != null;
     }
 
-    /** True when the op type has a gradient rule. */
-    public static boolean differentiable(String opType) {
-        return RULES.containsKey(opType);
+    /** The ops of the table that have a gradient rule. */
+    public static Set<OpType> differentiableOps() {
+        return GradientRules.ALL.ops();
     }
 
     /** ∂loss/∂w for each w in {@code wrt}; {@code loss} must be a floating scalar. */
@@ -73,7 +63,7 @@ public final class Autodiff {
             Value dy = n.outputs().size() == 1 ? grad.get(n.output()) : null;
             if (dy != null && !forward.contains(dy)) g.nameAfter(dy, "grad_" + n.output().name());   // ∂L/∂y, final now
             if (n.outputs().size() > 1 && n.outputs().stream().anyMatch(grad::containsKey))
-                throw new IllegalArgumentException("no gradient rule for multi-output node " + n.opType() + " " + n.name());
+                throw new IllegalArgumentException("no gradient rule for multi-output node " + n.opType().onnxName() + " " + n.name());
             if (dy == null || !dependsOnWrt.contains(n.output())) continue;
             boolean[] needed = new boolean[n.inputs().size()];
             boolean any = false;
@@ -84,8 +74,9 @@ public final class Autodiff {
                 slices.computeIfAbsent(n.input(0), x -> new ArrayList<>()).add(new SliceTiling.Piece(range[0], range[1], dy));
                 continue;
             }
-            GradientRule rule = RULES.get(n.opType());
-            if (rule == null) throw new IllegalArgumentException("no gradient rule for op " + n.opType() + " (node " + n.name() + ")");
+            GradientRule rule = GradientRules.ALL.of(n.opType());
+            if (rule == null)
+                throw new IllegalArgumentException("no gradient rule for op " + n.opType().onnxName() + " (node " + n.name() + ")");
             Value[] dx = rule.backward(g, n, dy, needed);
             for (int i = 0; i < needed.length; i++) {
                 if (!needed[i] || dx[i] == null) continue;

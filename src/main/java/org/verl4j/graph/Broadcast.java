@@ -45,11 +45,11 @@ final class Broadcast {
 
     /** {@code v} reshaped to the run-time shape of {@code x}, declared with x's static shape. */
     static Value withShapeOf(GraphBuilder g, Value v, Value x) {
-        return g.op("Reshape", List.of(v, g.shape(x)), v.type(), x.shape());
+        return g.shapes.reshape(v, g.shape(x), x.shape());
     }
 
     /** {@code v} broadcast (Expand) to the run-time shape of {@code x}, declared with x's static shape. */
     static Value expandTo(GraphBuilder g, Value v, Value x) {
-        return g.op("Expand", List.of(v, g.shape(x)), v.type(), x.shape());
+        return g.shapes.expand(v, g.shape(x), x.shape());
     }
 }

@@ -21,4 +21,9 @@ public enum ElementType {
     public boolean isFloating() {
         return this == FLOAT || this == DOUBLE;
     }
+
+    /** Throws unless {@code v} is of this type; {@code what} names the operand, e.g. "gather indices". */
+    void require(Value v, String what) {
+        if (v.type() != this) throw new IllegalArgumentException(what + " " + v + " must be " + this);
+    }
 }

@@ -1,7 +1,5 @@
 package org.verl4j.graph;
 
-import java.util.Map;
-
 import static org.verl4j.graph.Broadcast.reduceTo;
 
 /**
@@ -14,63 +12,63 @@ final class ElementwiseGradients {
     private ElementwiseGradients() {
     }
 
-    static void register(Map<String, GradientRule> rules) {
+    static void register(GradientRules rules) {
         // forward: y = a + b, so da = dy, db = dy (each summed to its shape)
-        rules.put("Add", (g, n, dy, need) -> pair(g, n, dy, dy, need));
+        rules.define(OpType.ADD, (g, n, dy, need) -> pair(g, n, dy, dy, need));
         // forward: y = a − b, so da = dy, db = −dy
-        rules.put("Sub", (g, n, dy, need) -> pair(g, n, dy, need[1] ? g.neg(dy) : null, need));
+        rules.define(OpType.SUB, (g, n, dy, need) -> pair(g, n, dy, need[1] ? g.neg(dy) : null, need));
         // forward: y = a·b, so da = dy·b, db = dy·a
-        rules.put("Mul", (g, n, dy, need) -> pair(g, n,
+        rules.define(OpType.MUL, (g, n, dy, need) -> pair(g, n,
                 need[0] ? g.mul(dy, n.input(1)) : null, need[1] ? g.mul(dy, n.input(0)) : null, need));
         // forward: y = a / b, so da = dy / b, db = −dy·y / b
-        rules.put("Div", (g, n, dy, need) -> pair(g, n,
+        rules.define(OpType.DIV, (g, n, dy, need) -> pair(g, n,
                 need[0] ? g.div(dy, n.input(1)) : null,
                 need[1] ? g.neg(g.div(g.mul(dy, n.output()), n.input(1))) : null, need));
         // forward: y = a^b, so da = dy·b·a^(b−1), db = dy·y·ln a
-        rules.put("Pow", (g, n, dy, need) -> {
+        rules.define(OpType.POW, (g, n, dy, need) -> {
             Value a = n.input(0), b = n.input(1);
             Value da = need[0] ? g.mul(dy, g.mul(b, g.pow(a, g.sub(b, g.scalarLike(b, 1))))) : null;
             Value db = need[1] ? g.mul(dy, g.mul(n.output(), g.log(a))) : null;
             return pair(g, n, da, db, need);
         });
         // forward: y = −x, so dx = −dy
-        rules.put("Neg", (g, n, dy, need) -> one(g.neg(dy)));
+        rules.define(OpType.NEG, (g, n, dy, need) -> one(g.neg(dy)));
         // forward: y = x, so dx = dy
-        rules.put("Identity", (g, n, dy, need) -> one(dy));
+        rules.define(OpType.IDENTITY, (g, n, dy, need) -> one(dy));
         // forward: y = √x, so dx = dy / (2y)
-        rules.put("Sqrt", (g, n, dy, need) -> one(g.div(dy, g.mul(g.scalarLike(dy, 2), n.output()))));
+        rules.define(OpType.SQRT, (g, n, dy, need) -> one(g.div(dy, g.mul(g.scalarLike(dy, 2), n.output()))));
         // forward: y = eˣ, so dx = dy·y
-        rules.put("Exp", (g, n, dy, need) -> one(g.mul(dy, n.output())));
+        rules.define(OpType.EXP, (g, n, dy, need) -> one(g.mul(dy, n.output())));
         // forward: y = ln x, so dx = dy / x
-        rules.put("Log", (g, n, dy, need) -> one(g.div(dy, n.input(0))));
+        rules.define(OpType.LOG, (g, n, dy, need) -> one(g.div(dy, n.input(0))));
         // forward: y = 1/x, so dx = −dy·y²
-        rules.put("Reciprocal", (g, n, dy, need) -> one(g.neg(g.mul(dy, g.mul(n.output(), n.output())))));
+        rules.define(OpType.RECIPROCAL, (g, n, dy, need) -> one(g.neg(g.mul(dy, g.mul(n.output(), n.output())))));
         // forward: y = tanh x, so dx = dy·(1 − y²)
-        rules.put("Tanh", (g, n, dy, need) ->
+        rules.define(OpType.TANH, (g, n, dy, need) ->
                 one(g.mul(dy, g.sub(g.scalarLike(dy, 1), g.mul(n.output(), n.output())))));
         // forward: y = σ(x), so dx = dy·y·(1 − y)
-        rules.put("Sigmoid", (g, n, dy, need) ->
+        rules.define(OpType.SIGMOID, (g, n, dy, need) ->
                 one(g.mul(dy, g.mul(n.output(), g.sub(g.scalarLike(dy, 1), n.output())))));
         // forward: y = erf x, so dx = dy·(2/√π)·e^(−x²)
-        rules.put("Erf", (g, n, dy, need) -> {
+        rules.define(OpType.ERF, (g, n, dy, need) -> {
             Value x = n.input(0);
             return one(g.mul(dy, g.mul(g.scalarLike(dy, 2 / Math.sqrt(Math.PI)), g.exp(g.neg(g.mul(x, x))))));
         });
         // forward: y = cos x, so dx = −dy·sin x
-        rules.put("Cos", (g, n, dy, need) -> one(g.neg(g.mul(dy, g.sin(n.input(0))))));
+        rules.define(OpType.COS, (g, n, dy, need) -> one(g.neg(g.mul(dy, g.sin(n.input(0))))));
         // forward: y = sin x, so dx = dy·cos x
-        rules.put("Sin", (g, n, dy, need) -> one(g.mul(dy, g.cos(n.input(0)))));
+        rules.define(OpType.SIN, (g, n, dy, need) -> one(g.mul(dy, g.cos(n.input(0)))));
         // forward: y = |x|, so dx = dy·sign x
-        rules.put("Abs", (g, n, dy, need) -> one(g.mul(dy, g.sign(n.input(0)))));
+        rules.define(OpType.ABS, (g, n, dy, need) -> one(g.mul(dy, g.sign(n.input(0)))));
         // forward: y = max(x, 0), so dx = dy where x > 0
-        rules.put("Relu", (g, n, dy, need) ->
+        rules.define(OpType.RELU, (g, n, dy, need) ->
                 one(g.where(g.greater(n.input(0), g.scalarLike(dy, 0)), dy, g.scalarLike(dy, 0))));
         // forward: y = cast(x), so dx = cast(dy) back to x's type (floating x only)
-        rules.put("Cast", (g, n, dy, need) -> n.input(0).type().isFloating() ? one(g.cast(dy, n.input(0).type())) : new Value[1]);
-        rules.put("Max", (g, n, dy, need) -> minMax(g, n, dy, need, true));
-        rules.put("Min", (g, n, dy, need) -> minMax(g, n, dy, need, false));
-        rules.put("Clip", ElementwiseGradients::clip);
-        rules.put("Where", ElementwiseGradients::where);
+        rules.define(OpType.CAST, (g, n, dy, need) -> n.input(0).type().isFloating() ? one(g.cast(dy, n.input(0).type())) : new Value[1]);
+        rules.define(OpType.MAX, (g, n, dy, need) -> minMax(g, n, dy, need, true));
+        rules.define(OpType.MIN, (g, n, dy, need) -> minMax(g, n, dy, need, false));
+        rules.define(OpType.CLIP, ElementwiseGradients::clip);
+        rules.define(OpType.WHERE, ElementwiseGradients::where);
     }
 
     /**

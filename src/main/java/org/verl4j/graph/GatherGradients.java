@@ -1,7 +1,6 @@
 package org.verl4j.graph;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.verl4j.graph.ElementType.INT64;
 
@@ -14,10 +13,10 @@ final class GatherGradients {
     private GatherGradients() {
     }
 
-    static void register(Map<String, GradientRule> rules) {
-        rules.put("Gather", GatherGradients::gather);
+    static void register(GradientRules rules) {
+        rules.define(OpType.GATHER, GatherGradients::gather);
         // forward: y[…i…] = x[…idx[…i…]…] along axis, so dx = ScatterElements(0, idx, dy, axis, add)
-        rules.put("GatherElements", (g, n, dy, need) -> {
+        rules.define(OpType.GATHER_ELEMENTS, (g, n, dy, need) -> {
             Value x = n.input(0);
             int axis = (int) n.intAttribute("axis", 0);
             Value idx = normalise(g, n.input(1), g.gather(g.shape(x), g.longs(axis), 0));
@@ -42,12 +41,12 @@ final class GatherGradients {
         for (int i = a; i < a + q; i++) dyPerm[j++] = i;
         for (int i = 0; i < a; i++) dyPerm[j++] = i;
         for (int i = a + q; i < r - 1 + q; i++) dyPerm[j++] = i;
-        Value zerosT = g.constantOfShape(g.gather(g.shape(x), g.longs(Ops.toLongs(xPerm)), 0),
+        Value zerosT = g.constantOfShape(g.gather(g.shape(x), g.longs(ShapeRules.asLongs(xPerm)), 0),
                 new TensorData(x.type(), new long[]{1}, new byte[x.type().bytes]));
         Value dxT = g.scatterND(zerosT, idx, g.transpose(dy, dyPerm), "add");
         int[] inverse = new int[r];
         for (int i = 0; i < r; i++) inverse[xPerm[i]] = i;
-        Value dx = g.op("Transpose", List.of(dxT), x.type(), x.shape(), Attribute.Ints.of("perm", Ops.toLongs(inverse)));
+        Value dx = g.shapes.transpose(dxT, x.shape(), inverse);                       // x's axes back in place
         return new Value[]{dx, null};
     }
 

@@ -1,7 +1,5 @@
 package org.verl4j.graph;
 
-import java.util.Map;
-
 import static org.verl4j.graph.Broadcast.reduceTo;
 
 /** Gradient of the batched matrix product (both operands rank ≥ 2, batch axes broadcasting). */
@@ -10,10 +8,10 @@ final class MatMulGradients {
     private MatMulGradients() {
     }
 
-    static void register(Map<String, GradientRule> rules) {
+    static void register(GradientRules rules) {
         // forward: y = a·b over the last two axes, so da = dy·bᵀ and db = aᵀ·dy, each summed over the batch axes
         // it was broadcast along
-        rules.put("MatMul", (g, n, dy, need) -> {
+        rules.define(OpType.MAT_MUL, (g, n, dy, need) -> {
             Value a = n.input(0), b = n.input(1);
             Value da = need[0] ? reduceTo(g, g.matMul(dy, swapLastTwo(g, b)), a) : null;
             Value db = need[1] ? (sharedMatrix(a, b, dy) ? flatProduct(g, a, dy) : reduceTo(g, g.matMul(swapLastTwo(g, a), dy), b))

@@ -56,7 +56,7 @@ public final class OnnxWriter {
         for (Value v : n.inputs()) w.string(1, v.name());                       // input
         for (Value v : n.outputs()) w.string(2, v.name());                      // output
         w.string(3, n.name());                                                  // name
-        w.string(4, n.opType());                                                // op_type
+        w.string(4, n.opType().onnxName());                                     // op_type
         for (Attribute a : n.attributes().values()) w.message(5, attribute(a)); // attribute
         return w;
     }

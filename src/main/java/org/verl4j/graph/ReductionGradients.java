@@ -1,11 +1,9 @@
 package org.verl4j.graph;
 
-import java.util.Map;
-
 import static org.verl4j.graph.Broadcast.expandTo;
 
 /**
- * Gradients of ReduceSum, ReduceMean and ReduceMax (axes as a constant input, as {@link Ops} emits them): the
+ * Gradients of ReduceSum, ReduceMean and ReduceMax (axes as a constant input, as {@link ReductionOps} emits them): the
  * output gradient gets its reduced axes back (Unsqueeze when {@code keepdims = 0}) and is broadcast to x's shape.
  */
 final class ReductionGradients {
@@ -13,17 +11,17 @@ final class ReductionGradients {
     private ReductionGradients() {
     }
 
-    static void register(Map<String, GradientRule> rules) {
+    static void register(GradientRules rules) {
         // forward: y = Σ_axes x, so dx = dy broadcast back over the axes
-        rules.put("ReduceSum", (g, n, dy, need) -> new Value[]{expandTo(g, kept(g, n, dy), n.input(0)), null});
+        rules.define(OpType.REDUCE_SUM, (g, n, dy, need) -> new Value[]{expandTo(g, kept(g, n, dy), n.input(0)), null});
         // forward: y = (1/N) Σ_axes x with N = |x| / |y| elements per output, so dx = dy / N broadcast back
-        rules.put("ReduceMean", (g, n, dy, need) -> {
+        rules.define(OpType.REDUCE_MEAN, (g, n, dy, need) -> {
             Value x = n.input(0);
             Value count = g.cast(g.div(g.size(x), g.size(n.output())), dy.type());   // N
             return new Value[]{expandTo(g, g.div(kept(g, n, dy), count), x), null};
         });
         // forward: y = max_axes x, so dx = dy at the maxima, split evenly among ties (PyTorch's amax convention)
-        rules.put("ReduceMax", (g, n, dy, need) -> {
+        rules.define(OpType.REDUCE_MAX, (g, n, dy, need) -> {
             Value x = n.input(0);
             long[] axes = axes(n);
             Value yKept = n.intAttribute("keepdims", 1) == 1 ? n.output() : g.unsqueeze(n.output(), axes);
@@ -40,7 +38,7 @@ final class ReductionGradients {
 
     private static long[] axes(Node n) {
         if (n.inputs().size() < 2 || n.input(1).constant() == null)
-            throw new IllegalArgumentException("gradient of " + n.opType() + " " + n.name() + " needs constant axes");
+            throw new IllegalArgumentException("gradient of " + n.opType().onnxName() + " " + n.name() + " needs constant axes");
         return n.input(1).constant().longs();
     }
 }

@@ -1,9 +1,7 @@
 package org.verl4j.graph;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 import static org.verl4j.graph.Broadcast.reduceTo;
 import static org.verl4j.graph.Broadcast.withShapeOf;
@@ -15,26 +13,25 @@ final class ShapeGradients {
     private ShapeGradients() {
     }
 
-    static void register(Map<String, GradientRule> rules) {
+    static void register(GradientRules rules) {
         // forward: y = reshape(x) (also Unsqueeze, Squeeze), so dx = reshape(dy) to x's shape
         GradientRule reshape = (g, n, dy, need) -> first(withShapeOf(g, dy, n.input(0)), n);
-        rules.put("Reshape", reshape);
-        rules.put("Unsqueeze", reshape);
-        rules.put("Squeeze", reshape);
+        rules.define(OpType.RESHAPE, reshape);
+        rules.define(OpType.UNSQUEEZE, reshape);
+        rules.define(OpType.SQUEEZE, reshape);
         // forward: y = transpose(x, perm), so dx = transpose(dy, perm⁻¹)
-        rules.put("Transpose", (g, n, dy, need) -> {
+        rules.define(OpType.TRANSPOSE, (g, n, dy, need) -> {
             long[] perm = n.intsAttribute("perm").orElseThrow();
             int[] inverse = new int[perm.length];
             for (int i = 0; i < perm.length; i++) inverse[(int) perm[i]] = i;
             return new Value[]{g.transpose(dy, inverse)};
         });
         // forward: y = expand(x, shape), so dx = Σ of dy over the broadcast axes
-        rules.put("Expand", (g, n, dy, need) -> first(reduceTo(g, dy, n.input(0)), n));
+        rules.define(OpType.EXPAND, (g, n, dy, need) -> first(reduceTo(g, dy, n.input(0)), n));
         // forward: y = trilu(x, k) keeps one triangle, so dx = trilu(dy, k): the same triangle
-        rules.put("Trilu", (g, n, dy, need) -> first(g.op("Trilu", List.of(dy, n.input(1)), dy.type(), dy.shape(),
-                new Attribute.Int("upper", n.intAttribute("upper", 1))), n));
-        rules.put("Slice", ShapeGradients::slice);
-        rules.put("Concat", ShapeGradients::concat);
+        rules.define(OpType.TRILU, (g, n, dy, need) -> first(g.shapes.trilu(dy, n.intAttribute("upper", 1) == 1, n.input(1)), n));
+        rules.define(OpType.SLICE, ShapeGradients::slice);
+        rules.define(OpType.CONCAT, ShapeGradients::concat);
     }
 
     /**
@@ -74,8 +71,7 @@ final class ShapeGradients {
         List<Value> sizes = new ArrayList<>();
         for (Value x : n.inputs()) sizes.add(g.gather(g.shape(x), g.longs(axis), 0));
         Value split = g.concat(0, sizes.toArray(Value[]::new));
-        List<Value> pieces = g.opMulti("Split", List.of(dy, split), Collections.nCopies(n.inputs().size(), dy.type()),
-                n.inputs().stream().map(Value::shape).toList(), new Attribute.Int("axis", axis));
+        List<Value> pieces = g.shapes.split(dy, axis, split, n.inputs().stream().map(Value::shape).toList());
         return pieces.toArray(Value[]::new);
     }
 

@@ -13,6 +13,22 @@ final class ShapeRules {
     private ShapeRules() {
     }
 
+    /** The axes normalised against {@code s} (negative ones counted from the end); a repeated axis is an error. */
+    static int[] axes(Shape s, long... axes) {
+        int[] out = new int[axes.length];
+        for (int i = 0; i < axes.length; i++) out[i] = s.axis(axes[i]);
+        int[] sorted = out.clone();
+        Arrays.sort(sorted);
+        for (int i = 1; i < sorted.length; i++)
+            if (sorted[i] == sorted[i - 1]) throw new IllegalArgumentException("repeated axis in " + Arrays.toString(axes));
+        return out;
+    }
+
+    /** Axes or a permutation as the INT64 values ONNX takes. */
+    static long[] asLongs(int[] a) {
+        return Arrays.stream(a).asLongStream().toArray();
+    }
+
     /** Numpy-style multidirectional broadcasting (ONNX "Broadcasting in ONNX"). */
     static Shape broadcast(Shape... shapes) {
         int rank = Arrays.stream(shapes).mapToInt(Shape::rank).max().orElse(0);

@@ -28,7 +28,7 @@ final class SliceTiling {
      * node is not of that form.
      */
     static long[] constantRange(Node n) {
-        if (!n.opType().equals("Slice") || n.inputs().size() != 4) return null;
+        if (n.opType() != OpType.SLICE || n.inputs().size() != 4) return null;
         Value x = n.input(0);
         if (x.rank() != 1 || !x.shape().dim(0).isFixed()) return null;
         for (int i = 1; i < 4; i++) if (n.input(i).constant() == null) return null;
@@ -58,7 +58,7 @@ final class SliceTiling {
         }
         if (at < d) parts.add(zeros(g, theta, d - at));
         Value dx = parts.size() == 1 ? parts.get(0) : g.concat(0, parts.toArray(Value[]::new));
-        return g.op("Identity", List.of(dx), theta.type(), theta.shape());
+        return g.elementwise.unary(OpType.IDENTITY, dx, theta.shape());                 // declared θ's shape
     }
 
     private static Value zeros(GraphBuilder g, Value like, long n) {

@@ -60,8 +60,10 @@ public final class Value {
         this.autoNamed = false;
     }
 
-    void markAutoNamed() {
+    /** Marks the name as the builder's generated one; returns this. */
+    Value markAutoNamed() {
         this.autoNamed = true;
+        return this;
     }
 
     /** True while the value carries the builder's generated name ({@code OpType_n}). */

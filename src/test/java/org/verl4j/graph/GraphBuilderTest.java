@@ -59,9 +59,9 @@ class GraphBuilderTest {
     void autodiffNamesTheOpItCannotDifferentiateAndRejectsNonScalarLosses() {
         GraphBuilder g = new GraphBuilder("ad");
         Value x = g.input("x", ElementType.DOUBLE, Shape.of(3));
-        Value y = g.op("Selu", List.of(x), ElementType.DOUBLE, x.shape()).named("selu_y");
+        Value y = g.sign(x).named("sign_y");                                  // Sign has no gradient rule
         assertThatThrownBy(() -> Autodiff.gradients(g, g.reduceSumAll(y), List.of(x)))
-                .hasMessageContaining("no gradient rule for op Selu").hasMessageContaining("selu_y");
+                .hasMessageContaining("no gradient rule for op Sign").hasMessageContaining("sign_y");
         assertThatThrownBy(() -> Autodiff.gradients(g, y, List.of(x))).hasMessageContaining("floating scalar");
     }
 

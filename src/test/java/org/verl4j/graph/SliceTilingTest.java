@@ -36,7 +36,7 @@ class SliceTilingTest {
         Value theta = g.input("theta", ElementType.DOUBLE, Shape.of(14));
         Value loss = twoLayer(g, theta, ranges);
         Autodiff.gradients(g, loss, List.of(theta));
-        assertThat(g.nodes()).extracting(Node::opType).doesNotContain("Pad").contains("Concat");
+        assertThat(g.nodes()).extracting(Node::opType).doesNotContain(OpType.PAD).contains(OpType.CONCAT);
     }
 
     @Test
