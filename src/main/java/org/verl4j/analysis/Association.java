@@ -3,7 +3,7 @@ package org.verl4j.analysis;
 import org.verl4j.rank.tokens.Correlation;
 
 /**
- * How strongly two per-response metrics go together, as the paper's motivation figure reports it (spec §5):
+ * How strongly two per-response metrics go together, as the paper's motivation figure reports it (ALGORITHM.md §5):
  * Pearson r and the R² of the least-squares line y ≈ α + βx ({@link Correlation}; R² = r² with an intercept), plus
  * Spearman ρ for monotone but non-linear relations.
  *

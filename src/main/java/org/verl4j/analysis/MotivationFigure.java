@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The paper's motivation figure over many responses (spec §5): ER against ERV (the paper finds them unrelated:
+ * The paper's motivation figure over many responses (ALGORITHM.md §5): ER against ERV (the paper finds them unrelated:
  * r = −0.06, R² = 0.00 on DeepSeek-R1-Distill-Qwen-7B) and unigram entropy against average log-probability (related:
  * r = −0.61, R² = 0.37) — the token-level baselines measure one thing twice, the rank pair two different things.
  *

@@ -4,9 +4,9 @@ import org.verl4j.rank.tokens.PolicyUncertainty;
 import org.verl4j.rank.tokens.TokenFrequency;
 
 /**
- * The per-response quantities of the paper's motivation figure (spec §5): the rank pair and the token pair.
+ * The per-response quantities of the paper's motivation figure (ALGORITHM.md §5): the rank pair and the token pair.
  * <pre>
- * ER, ERV                  spec §2–§3, of the response's hidden states
+ * ER, ERV                  ALGORITHM.md §2–§3, of the response's hidden states
  * H_uni = −Σ_v p̂_v ln p̂_v  unigram entropy of the response's token ids ({@link TokenFrequency#entropy})
  * logp̄  = (1/T) Σ_t log π(y_t | …)   average log-probability ({@link PolicyUncertainty#averageLogProbability})
  * </pre>

@@ -21,7 +21,7 @@ import java.util.List;
  * Reads the JSON Lines of {@code verl4j generate} into {@link ResponseMetrics}: per line {@code id}, {@code sample},
  * {@code token_ids} and {@code logprobs} (one per token), and — unless hidden states are given — {@code er} and
  * {@code erv} ({@code erv} null, or {@code erv_measured} false, means not measured). With a hidden-states
- * directory, ER and ERV are measured here from {@code DIR/<id>-<sample>.npy} ({@link Rollout#hiddenStatesFileName}) (T × d, spec §1 rows) under the
+ * directory, ER and ERV are measured here from {@code DIR/<id>-<sample>.npy} ({@link Rollout#hiddenStatesFileName}) (T × d, ALGORITHM.md §1 rows) under the
  * given {@link RankOptions}, so a stride suited to short responses can be chosen after generation.
  * Blank lines are skipped; anything else malformed is an error naming the file and line.
  */

@@ -13,11 +13,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code verl4j analyze --rollouts FILE --out DIR}: the paper's motivation figure (spec §5) from the responses
+ * {@code verl4j analyze --rollouts FILE --out DIR}: the paper's motivation figure (ALGORITHM.md §5) from the responses
  * {@code verl4j generate} wrote, by {@link MotivationReport}; its summary lines on stdout.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"The paper's motivation figure (spec §5) over many responses: correlation of",
+        description = {"The paper's motivation figure (docs/ALGORITHM.md §5) over many responses: correlation of",
                 "ER with ERV, and of unigram entropy with average log-probability. Input: the",
                 "JSON Lines of `verl4j generate` (token_ids, logprobs, er, erv); with",
                 "--hidden-states DIR, ER and ERV are measured from DIR/<id>-<sample>.npy under",

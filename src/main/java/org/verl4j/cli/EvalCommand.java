@@ -20,7 +20,7 @@ import java.util.List;
 
 /**
  * {@code verl4j eval --model DIR --benchmark NAME|FILE [--benchmark …] [--n 16 --temperature 0.6 --top-p 0.95
- * --template qwen-boxed --limit K --out DIR]}: samples, grades (spec §9) and prints the pass@k table as Markdown;
+ * --template qwen-boxed --limit K --out DIR]}: samples, grades (ALGORITHM.md §9) and prints the pass@k table as Markdown;
  * with {@code --out} also writes {@code DIR/results.jsonl} (per problem: responses, extracted answers, verdicts),
  * {@code DIR/pass_at_k.json} and {@code DIR/pass_at_k.md} ({@link EvalFiles}). Options and their defaults (the
  * paper's sampling: T 0.6, top-p 0.95) are {@link EvalOptions}, shared with the Spark eval job.

@@ -20,12 +20,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code verl4j grade --input FILE.jsonl}: grades model responses against ground truths (spec §9).
+ * {@code verl4j grade --input FILE.jsonl}: grades model responses against ground truths (ALGORITHM.md §9).
  * Every input line comes out with {@code extracted}, {@code correct}, {@code reason} and {@code timed_out}
  * added; a malformed line is named on stderr and skipped, never scored.
  */
 @Command(name = "grade", mixinStandardHelpOptions = true,
-        description = {"Grade model responses against ground-truth answers (spec §9, math_equal semantics).",
+        description = {"Grade model responses against ground-truth answers (docs/ALGORITHM.md §9, math_equal semantics).",
                 "Each JSON line needs a response and an answer, optionally a dataset (it decides extraction",
                 "rules, e.g. multiple choice) and an id. Output: each line plus extracted, correct, reason and",
                 "timed_out; a summary on stderr. Malformed lines are reported by number and skipped (exit 0",

@@ -24,10 +24,10 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code verl4j metrics}: hidden states in (.npy or .safetensors, from any framework), ER / ERV / ERA out as JSON
- * Lines (spec §2–§4), by {@link MetricsInputs}.
+ * Lines (ALGORITHM.md §2–§4), by {@link MetricsInputs}.
  */
 @Command(name = "metrics", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Effective Rank (ER), its velocity (ERV) and acceleration (ERA) of hidden states (spec §2-§4).",
+        description = {"Effective Rank (ER), its velocity (ERV) and acceleration (ERA) of hidden states (docs/ALGORITHM.md §2-§4).",
                 "",
                 "Inputs: .npy T×d (one response) or N×T×d (a batch, float16/32/64, C or Fortran order; every response "
                         + "has all T rows unless --lengths or --lengths-from-padding says otherwise); .safetensors with "

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What an evaluation samples and grades (spec §9): the benchmarks, template, sampling and grading deadline — the
+ * What an evaluation samples and grades (ALGORITHM.md §9): the benchmarks, template, sampling and grading deadline — the
  * options shared, as a picocli mixin, by {@code verl4j eval} and the Spark eval job, so both evaluate the same items
  * the same way with the defaults stated here only. Sampling defaults are the paper's (n 16, T 0.6, top-p 0.95,
  * 1024 new tokens).

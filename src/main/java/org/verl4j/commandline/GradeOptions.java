@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Where a {@code verl4j grade} line keeps its response, answer and data set, and the grader's per-item deadline
- * (spec §9): the options shared, as a picocli mixin, by {@code verl4j grade} and the Spark grade job, so both read
+ * (ALGORITHM.md §9): the options shared, as a picocli mixin, by {@code verl4j grade} and the Spark grade job, so both read
  * the same fields and grade under the same deadline, with the defaults stated here only.
  */
 public final class GradeOptions {

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.OptionalInt;
 
 /**
- * What to measure and how (spec §2–§4): the options shared, as a picocli mixin, by {@code verl4j metrics} and the
+ * What to measure and how (ALGORITHM.md §2–§4): the options shared, as a picocli mixin, by {@code verl4j metrics} and the
  * Spark metrics job, each turned into the library's own setting here, once. Defaults come from
  * {@link RankOptions#DEFAULTS} and {@link DatasetRank#DEFAULT_STRIDE}.
  */
@@ -32,7 +32,7 @@ public final class MetricsOptions {
             description = "Which M rows ERV/ERA keep when T > M (default ${DEFAULT-VALUE}); ER always uses every row.")
     String truncate = RankOptions.DEFAULTS.truncation().name().toLowerCase(Locale.ROOT);
 
-    @Option(names = "--global", description = "Also the dataset-level metrics of spec §4 over all responses.")
+    @Option(names = "--global", description = "Also the dataset-level metrics of docs/ALGORITHM.md §4 over all responses.")
     boolean global;
 
     @Option(names = "--global-stride", paramLabel = "s", description = "Stride over the response axis for --global (default ${DEFAULT-VALUE}).")
@@ -56,7 +56,7 @@ public final class MetricsOptions {
         return windows ? WindowSeries.KEEP : WindowSeries.DROP;
     }
 
-    /** Whether each response's mean row z_i is kept for spec §4 ({@code --global}). */
+    /** Whether each response's mean row z_i is kept for ALGORITHM.md §4 ({@code --global}). */
     public ResponseStream.Pooling pooling() {
         return global ? ResponseStream.Pooling.MEAN_ROWS : ResponseStream.Pooling.NONE;
     }

@@ -12,7 +12,7 @@ import java.io.Serializable;
  */
 public record EvalItem(String dataset, String id, String question, String answer, Check check) implements Serializable {
 
-    /** How a response is graded: the project's math grader (spec §9), or a synthetic task's own verifier. */
+    /** How a response is graded: the project's math grader (ALGORITHM.md §9), or a synthetic task's own verifier. */
     public sealed interface Check extends Serializable {
     }
 

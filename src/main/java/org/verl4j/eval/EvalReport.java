@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The results of one evaluation: per problem, and the pass@k table — per dataset the mean over its problems, and
- * the plain mean over datasets (the paper's "Avg.", spec §9).
+ * the plain mean over datasets (the paper's "Avg.", ALGORITHM.md §9).
  *
  * @param problems  in input order
  * @param table     dataset → ("pass@k" → value), datasets in first-seen order, k = 1, 2, 4, … ≤ n
@@ -25,7 +25,7 @@ public record EvalReport(List<ProblemResult> problems, Map<String, Map<String, D
 
     /**
      * The report of {@code problems} (in input order, every one with the same n): per dataset, in first-seen order,
-     * the mean of its problems' pass@k; then the plain mean over datasets (spec §9).
+     * the mean of its problems' pass@k; then the plain mean over datasets (ALGORITHM.md §9).
      * <pre>
      *   table[D][pass@k] = (1/|D|) Σ_{p ∈ D} pass@k(p)        average[pass@k] = (1/#datasets) Σ_D table[D][pass@k]
      * </pre>

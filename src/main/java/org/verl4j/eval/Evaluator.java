@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Evaluates a policy (spec §9), for {@code verl4j eval} and the trainer's periodic evaluation: render each question
+ * Evaluates a policy (ALGORITHM.md §9), for {@code verl4j eval} and the trainer's periodic evaluation: render each question
  * with the template, sample n responses per problem, grade each (the math grader or the task's verifier, every item
  * under the deadline), then pass@k = 1 − C(n−c, k)/C(n, k) for k = 1, 2, 4, … ≤ n ({@link PassAtK}), averaged
  * over a dataset's problems, and the plain mean over datasets.

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param responses the response texts (EOS removed)
  * @param extracted the answer the grader extracted from each
  * @param correct   each response's verdict
- * @param timeouts  how many were graded wrong because their grading hit the deadline (spec §9: counted, never silent)
+ * @param timeouts  how many were graded wrong because their grading hit the deadline (ALGORITHM.md §9: counted, never silent)
  */
 public record ProblemResult(String dataset, String id, String answer, List<String> responses, List<String> extracted,
                             List<Boolean> correct, int timeouts, Map<String, Double> passAtK) implements Serializable {

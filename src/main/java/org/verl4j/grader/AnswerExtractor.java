@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Takes the answer out of a model response, spec §9 order (the reference's {@code extract_answer}):
+ * Takes the answer out of a model response, ALGORITHM.md §9 order (the reference's {@code extract_answer}):
  *
  * <pre>
  * 1 choice datasets (mmlu_stem, sat_math, aqua, gaokao2023): the choice letter

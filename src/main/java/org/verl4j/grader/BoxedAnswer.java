@@ -3,7 +3,7 @@ package org.verl4j.grader;
 import java.util.Optional;
 
 /**
- * The content of the last {@code \boxed{…}} (or {@code \fbox{…}}) in a response, spec §9.
+ * The content of the last {@code \boxed{…}} (or {@code \fbox{…}}) in a response, ALGORITHM.md §9.
  *
  * <pre>
  * "… so the answer is \boxed{\frac{1}{2}}."  →  "\frac{1}{2}"

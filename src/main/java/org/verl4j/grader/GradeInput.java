@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The lines of a {@code verl4j grade} input (spec §9): the gradable rows, and a message per malformed line
+ * The lines of a {@code verl4j grade} input (ALGORITHM.md §9): the gradable rows, and a message per malformed line
  * ("line 7: missing field 'answer'"). Blank lines are ignored. A field value may be a JSON string or
  * number (gsm8k answers often are numbers); anything else is malformed. {@code verl4j grade} reads a whole file
  * ({@link #read}, {@link #grade}, {@link #gradedLines}); the Spark grade job parses each line on an executor with

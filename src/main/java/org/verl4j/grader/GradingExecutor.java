@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Grades many items in parallel, each under its own deadline (spec §9: "a timeout is wrong and is counted
+ * Grades many items in parallel, each under its own deadline (ALGORITHM.md §9: "a timeout is wrong and is counted
  * separately — never silently"), with the whole run's time bounded.
  *
  * <pre>

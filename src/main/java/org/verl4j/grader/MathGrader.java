@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Grades a model response against a ground truth as the Qwen2.5-Math evaluation toolkit does (spec §9):
+ * Grades a model response against a ground truth as the Qwen2.5-Math evaluation toolkit does (ALGORITHM.md §9):
  * extract the answer ({@link AnswerExtractor}), normalise both sides ({@link AnswerNormaliser}, which first
  * rewrites the forms a human reads as the plain answer, {@link HumanForms}; twice for the
  * prediction as the reference's pipeline does), fix up choice letters, decide equivalence

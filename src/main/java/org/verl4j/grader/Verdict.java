@@ -5,7 +5,7 @@ import org.verl4j.rl.TaskReward;
 import java.util.Objects;
 
 /**
- * The grade of one response against one ground truth (spec §9).
+ * The grade of one response against one ground truth (ALGORITHM.md §9).
  *
  * @param correct   whether the extracted answer is equivalent to the ground truth; false on timeout
  * @param extracted the normalised answer taken from the response ("" when nothing was found)
@@ -31,7 +31,7 @@ public record Verdict(boolean correct, String extracted, String reason, boolean 
         return new Verdict(false, extracted, "timeout", true, boxed);
     }
 
-    /** The task reward of this verdict under {@code table} (spec §8): correctness and boxing as graded here. */
+    /** The task reward of this verdict under {@code table} (ALGORITHM.md §8): correctness and boxing as graded here. */
     public double reward(TaskReward table) {
         return table.score(correct, boxed);
     }

@@ -1,5 +1,5 @@
 /**
- * Verifiable rewards for math answers (spec §9): a Java re-implementation of the Qwen2.5-Math evaluation
+ * Verifiable rewards for math answers (ALGORITHM.md §9): a Java re-implementation of the Qwen2.5-Math evaluation
  * toolkit's grader ({@code parser.py} extract_answer/strip_string, {@code grader.py} math_equal), with its own
  * symbolic layer in {@link org.verl4j.grader.symbolic} in place of SymPy.
  *

@@ -60,7 +60,7 @@ public final class MetricsJson {
 
     /**
      * {@code {"global": {"N", "d", "stride", "er", "log_er", "velocity", "acceleration", "velocity_measured",
-     * "acceleration_measured"[, "windows"]}}} (spec §4), without the newline; {@code series} says whether the
+     * "acceleration_measured"[, "windows"]}}} (ALGORITHM.md §4), without the newline; {@code series} says whether the
      * window series is written.
      */
     public static String globalLine(DatasetRank g, int d, WindowSeries series) {

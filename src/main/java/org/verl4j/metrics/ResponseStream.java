@@ -15,12 +15,12 @@ import java.util.NoSuchElementException;
  * The responses of all inputs, in order, as {@link HiddenStates} for {@code RankBatch.measureStream}. Reads one
  * response per {@link #next()} and remembers its label, so results (which come back in input order) can be
  * matched with {@link #nextLabel()}. Non-finite values are reported with the file, response, row and column.
- * With {@link Pooling#MEAN_ROWS}, it also keeps each response's mean row z_i (spec §4) for the dataset-level
+ * With {@link Pooling#MEAN_ROWS}, it also keeps each response's mean row z_i (ALGORITHM.md §4) for the dataset-level
  * metrics. Public for {@code spark.MetricsTask}, which streams each file's responses through it on an executor.
  */
 public final class ResponseStream implements Iterator<HiddenStates> {
 
-    /** Whether the stream keeps each response's mean row z_i (for {@code --global}, spec §4). */
+    /** Whether the stream keeps each response's mean row z_i (for {@code --global}, ALGORITHM.md §4). */
     public enum Pooling { NONE, MEAN_ROWS }
 
     /** Which response a result belongs to. */
@@ -89,7 +89,7 @@ public final class ResponseStream implements Iterator<HiddenStates> {
         return means == null ? List.of() : List.copyOf(means);
     }
 
-    /** Zg: the mean rows of every response read, N×d in input order (spec §4). */
+    /** Zg: the mean rows of every response read, N×d in input order (ALGORITHM.md §4). */
     HiddenStates pooled() {
         if (means == null || means.isEmpty()) {
             List<String> sources = new ArrayList<>();

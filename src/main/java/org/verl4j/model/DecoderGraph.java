@@ -14,7 +14,7 @@ import java.util.List;
  * <pre>
  *   x₀ = E[ids]                                                                     [B, S, d]
  *   per layer ℓ:  x ← x + Attn_ℓ(RMSNorm(x; w_in)),   x ← x + MLP_ℓ(RMSNorm(x; w_post))
- *   z = RMSNorm(x; w_norm)      (final-norm hidden state, spec §1)                   [B, S, d]
+ *   z = RMSNorm(x; w_norm)      (final-norm hidden state, ALGORITHM.md §1)                   [B, S, d]
  *   logits = z W_lmᵀ                                                                [B, S, V]
  * </pre>
  * Shapes: B batch, S new tokens, P cached tokens, T = P + S, H heads, H_kv key/value heads, r = H / H_kv, D head dim.

@@ -17,7 +17,7 @@ import java.util.TreeSet;
  *   <li>{@link #generation}: one graph for prefill (P = 0, empty caches) and decode (S = 1) —
  *   inputs {@code input_ids [B, S]}, {@code position_ids [B, S]}, {@code attention_mask [B, P+S]} (INT64),
  *   {@code past.ℓ.key/value [B, H_kv, P, D]}; outputs {@code logits [B, S, V]}, {@code hidden [B, S, d]} (the
- *   final-norm state z of spec §1), {@code present.ℓ.key/value [B, H_kv, P+S, D]} and, for each captured layer,
+ *   final-norm state z of ALGORITHM.md §1), {@code present.ℓ.key/value [B, H_kv, P+S, D]} and, for each captured layer,
  *   {@code layer.ℓ [B, S, d]} (the residual stream after block ℓ).</li>
  *   <li>{@link #logProbs}: no cache, no gradients — inputs {@code input_ids}, {@code position_ids},
  *   {@code attention_mask} [B, S]; outputs {@code logp}, {@code entropy} [B, S−1] ({@link TokenLogProbs}).</li>

@@ -15,7 +15,7 @@ import java.util.Map;
  * is a real token (mask 1), finished rows included — the caller ignores what follows a row's EOS.
  *
  * <p>Each step returns the logits and the final-norm hidden state at the last position of every row: row t of a
- * response's hidden states Z (spec §1) is the {@code hidden} of the step that produced token t+1.
+ * response's hidden states Z (ALGORITHM.md §1) is the {@code hidden} of the step that produced token t+1.
  */
 public final class GenerationSession implements AutoCloseable {
 

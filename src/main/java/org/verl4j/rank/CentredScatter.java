@@ -7,8 +7,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The summary of a set of rows from which spec §2's ER of the rows is known without the rows: count n, mean μ and
- * centred scatter M2 = Zcᵀ·Zc — mergeable, so spec §4's ER(Zg) can be computed by a tree aggregation over a
+ * The summary of a set of rows from which ALGORITHM.md §2's ER of the rows is known without the rows: count n, mean μ and
+ * centred scatter M2 = Zcᵀ·Zc — mergeable, so ALGORITHM.md §4's ER(Zg) can be computed by a tree aggregation over a
  * cluster. M2 is never formed: it is held as its triangular factor R (M2 = RᵀR, the R of a QR of the centred rows),
  * so σ(Zc) = σ(R): by the fast squared route on RᵀR where it can be trusted, else by the exact route on R's rows
  * with nothing squared — so rank-deficient rows (e.g. repeated responses) are measured, not lost in round-off

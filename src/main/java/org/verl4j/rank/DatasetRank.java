@@ -3,17 +3,17 @@ package org.verl4j.rank;
 import java.util.List;
 
 /**
- * Dataset-level rank metrics (spec §4; observation only, they never enter the reward).
+ * Dataset-level rank metrics (ALGORITHM.md §4; observation only, they never enter the reward).
  *
  * <pre>
  * z_i = (1/T_i) Σ_t Z_i[t]             mean over the valid rows of response i        (d)
  * Zg  = [z_1; z_2; …; z_N]             stacked in batch order                        (N×d)
- * global ER = ER(Zg)                   spec §2 on Zg (0 when N &lt; 2, 1 when all z_i are equal)
- * cumulative velocity / acceleration = ERV / ERA of spec §3 over the response axis of Zg,
+ * global ER = ER(Zg)                   ALGORITHM.md §2 on Zg (0 when N &lt; 2, 1 when all z_i are equal)
+ * cumulative velocity / acceleration = ERV / ERA of ALGORITHM.md §3 over the response axis of Zg,
  *                                      own stride (default 20), no truncation
  * </pre>
  * Only the global ER is invariant under reordering the batch; the cumulative series follows the batch order.
- * Responses arrive already cut to their valid rows (up to and including the first EOS, no padding, spec §1);
+ * Responses arrive already cut to their valid rows (up to and including the first EOS, no padding, ALGORITHM.md §1);
  * a response with no rows has no mean and is an error.
  *
  * @param responses            N, the number of pooled responses
@@ -68,7 +68,7 @@ public record DatasetRank(int responses, int stride, double globalEr, double log
     }
 
     /**
-     * The metrics from spectra computed elsewhere — for callers that never hold Zg (spec §4 aggregated over a
+     * The metrics from spectra computed elsewhere — for callers that never hold Zg (ALGORITHM.md §4 aggregated over a
      * cluster, {@link CentredScatter}): σ of the centred Zg and the ERs of its windows, then the same §2 entropy
      * and §3 loop as {@link #ofPooled}.
      * <pre>

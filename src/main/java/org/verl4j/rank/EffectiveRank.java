@@ -1,7 +1,7 @@
 package org.verl4j.rank;
 
 /**
- * Effective Rank of a matrix from its centred singular values (spec §2).
+ * Effective Rank of a matrix from its centred singular values (ALGORITHM.md §2).
  *
  * <pre>
  * Zc  = Z − 1·mean_rows(Z)
@@ -16,7 +16,7 @@ package org.verl4j.rank;
  */
 public final class EffectiveRank {
 
-    /** ε of spec §2. */
+    /** ε of ALGORITHM.md §2. */
     public static final double EPSILON = 1e-8;
 
     private EffectiveRank() {

@@ -3,7 +3,7 @@ package org.verl4j.rank;
 import java.util.Arrays;
 
 /**
- * A response's hidden states {@code Z ∈ R^{T×d}} (spec §1): row {@code t} is the state that produced response
+ * A response's hidden states {@code Z ∈ R^{T×d}} (ALGORITHM.md §1): row {@code t} is the state that produced response
  * token {@code t+1}, rows in generation order. Stored row-major in double.
  *
  * <p>Construction validates: {@code d ≥ 1}, {@code T ≥ 0}, {@code data.length == T·d}, and every entry finite —

@@ -13,7 +13,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 
 /**
- * Spec §2–§3 over many responses, in parallel. Responses are independent, so each is one task on a fixed pool of
+ * ALGORITHM.md §2–§3 over many responses, in parallel. Responses are independent, so each is one task on a fixed pool of
  * worker threads (daemon threads, shut down before returning); results keep the input order. A batch of a single
  * response with {@code threads > 1} spreads that response's windows over the threads instead.
  *

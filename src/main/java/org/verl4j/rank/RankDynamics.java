@@ -3,7 +3,7 @@ package org.verl4j.rank;
 import java.util.List;
 
 /**
- * The rank metrics of one response (spec §2–§3), as {@link ResponseRank#measure} reports them.
+ * The rank metrics of one response (ALGORITHM.md §2–§3), as {@link ResponseRank#measure} reports them.
  *
  * <pre>
  * ER  = exp(H), H = −Σ p_i ln(p_i + ε), p_i = σ_i/(Σσ + ε)   on the whole (untruncated) response

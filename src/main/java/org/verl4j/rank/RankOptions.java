@@ -3,7 +3,7 @@ package org.verl4j.rank;
 import java.io.Serializable;
 
 /**
- * Options of the windowed ERV/ERA procedure (spec §3) and of how σ is computed. Defaults in one place:
+ * Options of the windowed ERV/ERA procedure (ALGORITHM.md §3) and of how σ is computed. Defaults in one place:
  * {@link #DEFAULTS} ({@code s = 40}, {@code M = 512}, {@link Truncation#TAIL}, {@link SpectrumMethod#DEFAULT}).
  *
  * @param stride     s ≥ 1: windows end at t = s, 2s, 3s, … while t &lt; T
@@ -24,7 +24,7 @@ public record RankOptions(int stride, int maxLen, Truncation truncation, Spectru
             throw new IllegalArgumentException(method + " is not available in this JVM (needs --add-modules jdk.incubator.vector)");
     }
 
-    /** The spec §3 options with {@link SpectrumMethod#DEFAULT}. */
+    /** The ALGORITHM.md §3 options with {@link SpectrumMethod#DEFAULT}. */
     public RankOptions(int stride, int maxLen, Truncation truncation) {
         this(stride, maxLen, truncation, SpectrumMethod.DEFAULT);
     }

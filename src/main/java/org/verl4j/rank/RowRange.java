@@ -1,7 +1,7 @@
 package org.verl4j.rank;
 
 /**
- * The rows of a response that spec §3's windows run over, after truncation:
+ * The rows of a response that ALGORITHM.md §3's windows run over, after truncation:
  * <pre>
  * if T &gt; M:  TAIL keeps the last M rows, HEAD the first M;  NONE keeps all T      rows [from, to), T' = to − from
  * K = floor((T' − 1)/s)                                                             windows W_j = rows [from, from + j·s]

@@ -3,7 +3,7 @@ package org.verl4j.rank;
 import org.verl4j.rank.fast.KernelChoice;
 
 /**
- * How the singular values of spec §2 are computed, per window. Every method computes the same definition; they
+ * How the singular values of ALGORITHM.md §2 are computed, per window. Every method computes the same definition; they
  * differ in speed and in rounding (the fast path agrees with {@link #SVD} to ≤ 1e-10 relative on ER,
  * FastPathTest).
  * <p>{@link #DEFAULT}: {@link #FAST_VECTOR} when this JVM runs with {@code --add-modules jdk.incubator.vector},

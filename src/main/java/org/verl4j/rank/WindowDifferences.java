@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Spec §3 after the spectra: from the windows' ERs E_1..E_K to v_j, a_j, ERV and ERA. The one loop that
- * {@link SvdRank} and {@link FastRank} (every response) and {@link DatasetRank#fromWindows} (spec §4 measured on a cluster) share.
+ * ALGORITHM.md §3 after the spectra: from the windows' ERs E_1..E_K to v_j, a_j, ERV and ERA. The one loop that
+ * {@link SvdRank} and {@link FastRank} (every response) and {@link DatasetRank#fromWindows} (ALGORITHM.md §4 measured on a cluster) share.
  * <pre>
  * v_j = E_j − mean(E_1..E_{j−1})   (j ≥ 2)        a_j = v_j − v_{j−1}   (j ≥ 3)
  * ERV = mean v_j (0 if K &lt; 2)                    ERA = mean a_j (0 if K &lt; 3)

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
- * One growing prefix window of spec §3: {@code W_j = Z[0..t]} (t+1 rows, of the possibly truncated Z).
+ * One growing prefix window of ALGORITHM.md §3: {@code W_j = Z[0..t]} (t+1 rows, of the possibly truncated Z).
  * <pre>
  *   E_j = ER(W_j)
  *   v_j = E_j − mean(E_1..E_{j−1})     defined for j ≥ 2
@@ -29,7 +29,7 @@ public record WindowPoint(int end, double er, OptionalDouble velocity, OptionalD
             throw new IllegalArgumentException("window ending at t = " + end + ": a_j without v_j");
     }
 
-    /** The window of spec §3 with index j (1-based): v_j for j ≥ 2, a_j for j ≥ 3, the rest empty. */
+    /** The window of ALGORITHM.md §3 with index j (1-based): v_j for j ≥ 2, a_j for j ≥ 3, the rest empty. */
     static WindowPoint of(int j, int end, double e, double v, double a) {
         return new WindowPoint(end, e, j >= 2 ? OptionalDouble.of(v) : OptionalDouble.empty(),
                 j >= 3 ? OptionalDouble.of(a) : OptionalDouble.empty());

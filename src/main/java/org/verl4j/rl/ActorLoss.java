@@ -1,7 +1,7 @@
 package org.verl4j.rl;
 
 /**
- * The actor's total loss (spec §8): policy surrogate, entropy bonus and KL-in-loss.
+ * The actor's total loss (ALGORITHM.md §8): policy surrogate, entropy bonus and KL-in-loss.
  *
  * <pre>
  * L_actor = L_pg − c_H · aggregate(H) + β · aggregate(k(logπ, logπ_ref))
@@ -22,7 +22,7 @@ public record ActorLoss(PolicyLoss policy, double entropyCoeff, double klCoeff, 
         if (!(klCoeff >= 0) || !Double.isFinite(klCoeff)) throw new IllegalArgumentException("KL coefficient must be finite and ≥ 0, got " + klCoeff);
     }
 
-    /** The defaults: {@link PolicyLoss#defaults()} (ε 0.2/0.2, dual clip 3, token-mean), c_H = 0.001, β = 0.001 with K3 (spec §8). */
+    /** The defaults: {@link PolicyLoss#defaults()} (ε 0.2/0.2, dual clip 3, token-mean), c_H = 0.001, β = 0.001 with K3 (ALGORITHM.md §8). */
     public static ActorLoss defaults() {
         return new ActorLoss(PolicyLoss.defaults(), 0.001, 0.001, KlEstimator.K3);
     }

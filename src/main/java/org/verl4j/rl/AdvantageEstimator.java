@@ -1,7 +1,7 @@
 package org.verl4j.rl;
 
 /**
- * Advantage estimators over token-level rewards (spec §8), one small class each. All share the contract:
+ * Advantage estimators over token-level rewards (ALGORITHM.md §8), one small class each. All share the contract:
  * output shape [B][T] equals the input's, 0 at masked positions, finite, and computed from valid positions
  * only. Named after verl's {@code adv_estimator} values, but chosen by type, not by string.
  */

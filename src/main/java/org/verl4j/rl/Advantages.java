@@ -1,7 +1,7 @@
 package org.verl4j.rl;
 
 /**
- * Output of an advantage estimator (spec §8): per-token advantages and returns, both [B][T] and 0 at masked
+ * Output of an advantage estimator (ALGORITHM.md §8): per-token advantages and returns, both [B][T] and 0 at masked
  * positions. Two kinds, so that a caller who reshapes the advantages knows whether the returns follow:
  *
  * <pre>

@@ -1,7 +1,7 @@
 package org.verl4j.rl;
 
 /**
- * Dr.GRPO outcome advantage (spec §8): GRPO without the std division.
+ * Dr.GRPO outcome advantage (ALGORITHM.md §8): GRPO without the std division.
  *
  * <pre>
  * A_i = s_i − mean_g          group of one: mean 0, so A_i = s_i

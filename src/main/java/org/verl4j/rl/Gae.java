@@ -1,7 +1,7 @@
 package org.verl4j.rl;
 
 /**
- * Generalised advantage estimation with a critic (spec §8; verl {@code compute_gae_advantage_return}).
+ * Generalised advantage estimation with a critic (ALGORITHM.md §8; verl {@code compute_gae_advantage_return}).
  *
  * <pre>
  * δ_t   = r_t + γ·V_{t'} − V_t          t' = next valid token (V_{t'} = 0 after the last one)

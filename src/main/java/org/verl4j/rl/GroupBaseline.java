@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Per-group statistics of outcome scores (spec §8): the responses of one prompt form a group.
+ * Per-group statistics of outcome scores (ALGORITHM.md §8): the responses of one prompt form a group.
  *
  * <pre>
  * s_i      = Σ_t r[i][t]                          over valid tokens (the outcome score)

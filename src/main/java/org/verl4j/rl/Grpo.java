@@ -1,7 +1,7 @@
 package org.verl4j.rl;
 
 /**
- * GRPO outcome advantage (spec §8; verl {@code compute_grpo_outcome_advantage}).
+ * GRPO outcome advantage (ALGORITHM.md §8; verl {@code compute_grpo_outcome_advantage}).
  *
  * <pre>
  * s_i = Σ_t r[i][t]                          (valid tokens)

@@ -1,7 +1,7 @@
 package org.verl4j.rl;
 
 /**
- * Per-token estimators of KL(π ‖ π_ref) from log-probabilities of the sampled token (spec §8; verl
+ * Per-token estimators of KL(π ‖ π_ref) from log-probabilities of the sampled token (ALGORITHM.md §8; verl
  * {@code kl_penalty}), with d = logπ − logπ_ref.
  *
  * <pre>

@@ -1,7 +1,7 @@
 package org.verl4j.rl;
 
 /**
- * The two places the KL to the reference policy can enter (spec §8).
+ * The two places the KL to the reference policy can enter (ALGORITHM.md §8).
  *
  * <pre>
  * in the loss:    L_KL = aggregate(k(logπ, logπ_ref))                      added as β·L_KL   [β = 0.001, K3]

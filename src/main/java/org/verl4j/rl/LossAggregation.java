@@ -1,7 +1,7 @@
 package org.verl4j.rl;
 
 /**
- * How a per-token loss matrix ℓ[B][T] becomes one number (spec §8; verl {@code agg_loss}), over valid tokens m.
+ * How a per-token loss matrix ℓ[B][T] becomes one number (ALGORITHM.md §8; verl {@code agg_loss}), over valid tokens m.
  *
  * <pre>
  * TOKEN_MEAN            L = Σ_i Σ_t m·ℓ / Σ_i Σ_t m                     (default)

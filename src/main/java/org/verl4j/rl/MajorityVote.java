@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * maj@n (spec §9): the problem counts as solved when the most frequent extracted answer among the n samples
+ * maj@n (ALGORITHM.md §9): the problem counts as solved when the most frequent extracted answer among the n samples
  * is correct.
  *
  * <p>Conventions: answers are compared as given (the caller normalises them, e.g. with the extraction of

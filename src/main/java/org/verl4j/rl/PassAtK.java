@@ -1,7 +1,7 @@
 package org.verl4j.rl;
 
 /**
- * Sample-based evaluation metrics of one problem with n samples of which c are correct (spec §9).
+ * Sample-based evaluation metrics of one problem with n samples of which c are correct (ALGORITHM.md §9).
  *
  * <pre>
  * pass@k = 1 − C(n−c, k)/C(n, k) = 1 − Π_{i=n−c+1}^{n} (1 − k/i)      product form, 1 ≤ k ≤ n

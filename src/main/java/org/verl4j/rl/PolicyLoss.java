@@ -3,7 +3,7 @@ package org.verl4j.rl;
 import java.util.OptionalDouble;
 
 /**
- * PPO clipped-surrogate policy loss with separate low/high clip and optional dual clip (spec §8; verl
+ * PPO clipped-surrogate policy loss with separate low/high clip and optional dual clip (ALGORITHM.md §8; verl
  * {@code compute_policy_loss}). All inputs [B][T]; only valid tokens are read.
  *
  * <pre>
@@ -52,7 +52,7 @@ public record PolicyLoss(double clipLow, double clipHigh, OptionalDouble dualCli
         this(clipLow, clipHigh, OptionalDouble.of(dualClip), aggregation);
     }
 
-    /** The defaults: ε = 0.2/0.2 (spec §8), dual clip c = 3 (verl; see above), token-mean. */
+    /** The defaults: ε = 0.2/0.2 (ALGORITHM.md §8), dual clip c = 3 (verl; see above), token-mean. */
     public static PolicyLoss defaults() {
         return new PolicyLoss(0.2, 0.2, VERL_DUAL_CLIP, LossAggregation.TOKEN_MEAN);
     }

@@ -1,7 +1,7 @@
 package org.verl4j.rl;
 
 /**
- * Task reward of one response from its grading (spec §8).
+ * Task reward of one response from its grading (ALGORITHM.md §8).
  *
  * <pre>
  * INDEPENDENT (authors' "independent" table)      correct   wrong

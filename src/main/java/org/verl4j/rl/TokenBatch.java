@@ -2,7 +2,7 @@ package org.verl4j.rl;
 
 /**
  * Token-level rewards of a batch of responses with their response mask, group ids and (for GAE) critic values
- * (spec §8). Rows are responses, columns are response token positions; {@code mask[i][t]} is true for the
+ * (ALGORITHM.md §8). Rows are responses, columns are response token positions; {@code mask[i][t]} is true for the
  * tokens up to and including the first EOS.
  *
  * <p>Conventions: every row has at least one valid token; values at valid positions must be finite; values at

@@ -1,7 +1,7 @@
 package org.verl4j.rl;
 
 /**
- * Critic loss with value clipping (spec §8; verl {@code compute_value_loss}).
+ * Critic loss with value clipping (ALGORITHM.md §8; verl {@code compute_value_loss}).
  *
  * <pre>
  * V_clip = clamp(V, V_old − c, V_old + c)          c = 0.5

@@ -7,7 +7,7 @@ import java.io.Serializable;
 import java.util.Set;
 
 /**
- * Which hidden states make a response's Z (spec §1: row t is the state at the position that produced token t+1):
+ * Which hidden states make a response's Z (ALGORITHM.md §1: row t is the state at the position that produced token t+1):
  * the final-norm output z (the default, the input of the LM head) or the residual stream after decoder block ℓ.
  */
 public sealed interface Capture extends Serializable {

@@ -10,17 +10,17 @@ import java.io.Serializable;
  *
  * @param ort           ONNX Runtime session options (device, intra-op threads)
  * @param metricThreads threads computing ER/ERV/ERA as responses finish (≥ 1)
- * @param rank          the windowed-rank options of the metrics (spec §3)
+ * @param rank          the windowed-rank options of the metrics (ALGORITHM.md §3)
  * @param retention     what each {@link Rollout} keeps of its hidden states
  * @param compaction    whether finished rows leave the batch
- * @param capture       which hidden states make Z (final norm by default, spec §1)
+ * @param capture       which hidden states make Z (final norm by default, ALGORITHM.md §1)
  */
 public record EngineOptions(OrtRunner.Options ort, int metricThreads, RankOptions rank, Retention retention,
                             Compaction compaction, Capture capture) implements Serializable {
 
     /**
      * What a {@link Rollout} keeps of its hidden states Z after their metrics are computed: nothing; only the mean
-     * row z = (1/T) Σ_t Z[t] (spec §4's input, d values — what the trainer's dataset-level rank needs); or Z and z.
+     * row z = (1/T) Σ_t Z[t] (ALGORITHM.md §4's input, d values — what the trainer's dataset-level rank needs); or Z and z.
      */
     public enum Retention { DISCARD, MEAN_ROW, KEEP }
 

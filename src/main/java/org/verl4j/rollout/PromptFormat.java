@@ -4,7 +4,7 @@ package org.verl4j.rollout;
 import java.util.Locale;
 
 /**
- * How a question becomes prompt text (spec §9): {@code plain} (as given), {@code abel} and {@code qwen-boxed}
+ * How a question becomes prompt text (ALGORITHM.md §9): {@code plain} (as given), {@code abel} and {@code qwen-boxed}
  * ({@link PromptTemplate}, the Qwen2.5-Math toolkit's), or {@code chat} (the model's own chat template, see
  * {@link ChatTemplate}).
  */

@@ -1,7 +1,7 @@
 package org.verl4j.rollout;
 
 /**
- * The evaluation prompt templates of spec §9, as in the Qwen2.5-Math toolkit's {@code PROMPT_TEMPLATES}
+ * The evaluation prompt templates of ALGORITHM.md §9, as in the Qwen2.5-Math toolkit's {@code PROMPT_TEMPLATES}
  * (zero-shot: the input template only).
  *
  * <pre>

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 
 /**
  * One response while it is being generated: its random stream, the tokens so far with their statistics, and the
- * hidden states Z (row t = the final-norm state that produced token t+1, spec §1), appended row by row. Buffers
+ * hidden states Z (row t = the final-norm state that produced token t+1, ALGORITHM.md §1), appended row by row. Buffers
  * double up to the response's token limit, so 512 live responses of ≤ 512 tokens at d = 896 hold at most
  * 512·512·896·4 B = 0.94 GB of Z.
  */

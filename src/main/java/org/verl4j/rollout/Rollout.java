@@ -3,7 +3,7 @@ package org.verl4j.rollout;
 import org.verl4j.rank.RankDynamics;
 
 /**
- * One sampled response. Token arrays have one entry per response token, the EOS that ended it included (spec §1:
+ * One sampled response. Token arrays have one entry per response token, the EOS that ended it included (ALGORITHM.md §1:
  * tokens up to and including the first EOS count); nothing after it.
  *
  * @param promptId         the prompt's id
@@ -15,9 +15,9 @@ import org.verl4j.rank.RankDynamics;
  *                         renormalised; 0 for greedy)
  * @param entropies        H_t = −Σ_v π_v log π_v of the temperature-1 distribution (nats)
  * @param finishReason     STOP (EOS or stop string) or LENGTH
- * @param metrics          ER/ERV/ERA (spec §2–3) of the final-norm states Z (spec §1), computed as the response ended
+ * @param metrics          ER/ERV/ERA (ALGORITHM.md §2–3) of the final-norm states Z (ALGORITHM.md §1), computed as the response ended
  * @param hiddenStates     Z [T][d], row t produced token t+1; an empty array unless the engine keeps them
- * @param meanHiddenState  z = (1/T) Σ_t Z[t] in double ({@code rank.DatasetRank.meanRow}, spec §4), d values; an
+ * @param meanHiddenState  z = (1/T) Σ_t Z[t] in double ({@code rank.DatasetRank.meanRow}, ALGORITHM.md §4), d values; an
  *                         empty array when the engine keeps neither it nor Z ({@link EngineOptions.Retention})
  */
 public record Rollout(String promptId, int sample, int[] tokenIds, float[] logProbs, float[] samplingLogProbs,

@@ -1,7 +1,7 @@
 package org.verl4j.shaping;
 
 /**
- * The signal that shaping adds to the advantage (spec §7): a raw per-token bonus b[i][t] that
+ * The signal that shaping adds to the advantage (ALGORITHM.md §7): a raw per-token bonus b[i][t] that
  * {@link AdvantageShaping} clips as min(relu(b), |A0|/κ). Implementations can be swapped on identical rollouts:
  * VERL's aux ({@link VerlBonus}), the token-entropy term of Cheng et al. 2025 ({@link EntropyBonus}), or
  * nothing ({@link #NONE}).

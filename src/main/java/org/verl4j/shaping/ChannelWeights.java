@@ -1,7 +1,7 @@
 package org.verl4j.shaping;
 
 /**
- * Weights of the three channels [ERA, ERV, ER] in the aux sum (spec §6).
+ * Weights of the three channels [ERA, ERV, ER] in the aux sum (ALGORITHM.md §6).
  *
  * @param era weight of tanh(dev_ERA)
  * @param erv weight of tanh(dev_ERV)

@@ -3,7 +3,7 @@ package org.verl4j.shaping;
 import java.util.Arrays;
 
 /**
- * The VERL controller's state between training steps (spec §6), immutable; it goes into checkpoints.
+ * The VERL controller's state between training steps (ALGORITHM.md §6), immutable; it goes into checkpoints.
  *
  * @param step          training steps taken so far (0 before the first)
  * @param scoreEma      S̄, the EMA of the batch-mean task score (starts at 0)

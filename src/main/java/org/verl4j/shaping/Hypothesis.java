@@ -1,7 +1,7 @@
 package org.verl4j.shaping;
 
 /**
- * How the channel weights are chosen per response (spec §6; the authors' {@code hypothesis_type}).
+ * How the channel weights are chosen per response (ALGORITHM.md §6; the authors' {@code hypothesis_type}).
  *
  * <pre>
  * PLAN_B   λ = sigmoid(g · dev(x_ERA, m_ERA)),  w = λ·w_explore + (1 − λ)·w_exploit     (the method)

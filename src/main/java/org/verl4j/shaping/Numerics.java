@@ -1,7 +1,7 @@
 package org.verl4j.shaping;
 
 /**
- * The arithmetic the controller computes the aux signal in (spec §6): the three places where a numeric mode can
+ * The arithmetic the controller computes the aux signal in (ALGORITHM.md §6): the three places where a numeric mode can
  * differ, answered by one object so that {@link VerlController} reads as the spec.
  *
  * <pre>
@@ -15,7 +15,7 @@ package org.verl4j.shaping;
  */
 public interface Numerics {
 
-    /** The definitions of spec §6 in double. */
+    /** The definitions of ALGORITHM.md §6 in double. */
     Numerics FLOAT64 = new Float64();
 
     /** aux of response x against baselines m with scale P, with every intermediate. */
@@ -27,7 +27,7 @@ public interface Numerics {
     /** mean_i(score_i), the batch-mean task score of the S̄ update (scores are non-empty). */
     double meanScore(double[] scores);
 
-    /** Spec §6 in double: {@link VerlAux} as defined, aux enters unchanged, plain mean Σ s / n. */
+    /** ALGORITHM.md §6 in double: {@link VerlAux} as defined, aux enters unchanged, plain mean Σ s / n. */
     record Float64() implements Numerics {
 
         @Override

@@ -5,7 +5,7 @@ import org.verl4j.rank.RankDynamics;
 import java.util.List;
 
 /**
- * The three indicators of one response in the order of spec §6, k ∈ [ERA, ERV, ER]; also used for quantities
+ * The three indicators of one response in the order of ALGORITHM.md §6, k ∈ [ERA, ERV, ER]; also used for quantities
  * in the same units (the EMA baselines m_k, a batch's means).
  *
  * @param era ER acceleration (0 when not measured)

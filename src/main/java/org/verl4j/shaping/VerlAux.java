@@ -1,7 +1,7 @@
 package org.verl4j.shaping;
 
 /**
- * The auxiliary signal of one response in float64 (spec §6).
+ * The auxiliary signal of one response in float64 (ALGORITHM.md §6).
  *
  * <pre>
  * dev(x, m) = clamp((x − m)/(|m| + ε), −5, 5)            ε = 1e-8 added to |m| (so m = 0 saturates unless x = 0)

@@ -3,7 +3,7 @@ package org.verl4j.shaping;
 import org.verl4j.rl.TokenMask;
 
 /**
- * VERL's aux as a bonus (spec §7): b[i][t] = aux_i at the last valid token (LAST_TOKEN) or at every valid
+ * VERL's aux as a bonus (ALGORITHM.md §7): b[i][t] = aux_i at the last valid token (LAST_TOKEN) or at every valid
  * token (ALL_TOKENS), 0 elsewhere.
  *
  * @param aux       aux_i per response
@@ -12,7 +12,7 @@ import org.verl4j.rl.TokenMask;
 public record VerlBonus(double[] aux, Placement placement) implements AuxSlot {
 
     /**
-     * Where the VERL bonus enters the advantage (spec §7, decision).
+     * Where the VERL bonus enters the advantage (ALGORITHM.md §7, decision).
      * LAST_TOKEN: only the last valid response token (the authors put aux in the reward tensor there; default).
      * ALL_TOKENS: every valid token of the response.
      */

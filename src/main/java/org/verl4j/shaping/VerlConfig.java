@@ -1,7 +1,7 @@
 package org.verl4j.shaping;
 
 /**
- * Every VERL setting with its default in one place (spec §6–§7; defaults = the authors' run).
+ * Every VERL setting with its default in one place (ALGORITHM.md §6–§7; defaults = the authors' run).
  *
  * <pre>
  * g = 2.0   α = 0.3   w_g = 1.0   FIXED (aux_fix)   PlanB   w_explore = [0,0,1]   w_exploit = [0,1,0]
@@ -25,7 +25,7 @@ public record VerlConfig(double modulationGain, double emaAlpha, double globalWe
                          VerlBonus.Placement placement, Target target, Numerics numerics) {
 
     /**
-     * The aux scale P of spec §6.
+     * The aux scale P of ALGORITHM.md §6.
      * <pre>
      * FIXED       P = w_g                       (aux_fix = true, the authors' runs)
      * SCORE_EMA   P = w_g · (1 − (S̄ + 1)/2)     (aux_fix = false)
@@ -36,7 +36,7 @@ public record VerlConfig(double modulationGain, double emaAlpha, double globalWe
     }
 
     /**
-     * Where aux enters (the authors' add_adv / add_reward switches). The gate of spec §6 is open for every
+     * Where aux enters (the authors' add_adv / add_reward switches). The gate of ALGORITHM.md §6 is open for every
      * target except NONE: aux is wanted when add_reward OR add_adv. (The released reward manager tests add_reward
      * only, so with the released train.sh — add_reward false, add_adv true — VERL is a no-op there; the authors'
      * later code and this project use the OR.)
@@ -77,7 +77,7 @@ public record VerlConfig(double modulationGain, double emaAlpha, double globalWe
                 ChannelWeights.EXPLOIT, 2.0, VerlBonus.Placement.LAST_TOKEN, Target.ADVANTAGE, Numerics.FLOAT64);
     }
 
-    /** The gate's first half (spec §6): add_reward OR add_adv. */
+    /** The gate's first half (ALGORITHM.md §6): add_reward OR add_adv. */
     public boolean gate() {
         return target != Target.NONE;
     }

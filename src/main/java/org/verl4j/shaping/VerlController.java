@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One step of the VERL controller (spec §6), a pure function of (state, batch) → (aux, next state).
+ * One step of the VERL controller (ALGORITHM.md §6), a pure function of (state, batch) → (aux, next state).
  *
  * <pre>
  * gate  = (add_reward OR add_adv) AND previous means exist AND phase = TRAINING

@@ -12,7 +12,7 @@ import java.io.Serializable;
  * Coalesces an RDD's partitions into contiguous runs, in index order: group g holds the parent partitions
  * [⌊g·P/P'⌋, ⌊(g+1)·P/P'⌋). Spark's default coalescer promises no order: when the parent has preferred locations
  * (a cached parent on several executors has them) it groups partitions by host, which interleaves them; the
- * order-dependent pass of spec §4 ({@link GlobalAggregation}) needs each group to be one stretch of the input order.
+ * order-dependent pass of ALGORITHM.md §4 ({@link GlobalAggregation}) needs each group to be one stretch of the input order.
  */
 final class ContiguousCoalescer implements PartitionCoalescer, Serializable {
 

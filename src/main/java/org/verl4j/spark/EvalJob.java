@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The driver side of the eval job ({@code verl4j eval} over a cluster, spec §9).
+ * The driver side of the eval job ({@code verl4j eval} over a cluster, ALGORITHM.md §9).
  *
  * <pre>
  * driver:    benchmarks → N items in input order (the CLI's EvalSources)           (read on the driver only)

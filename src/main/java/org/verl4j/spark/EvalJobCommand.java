@@ -18,9 +18,9 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code verl4j-spark eval}: {@code verl4j eval} with the benchmarks' problems spread over executors (spec §9). */
+/** {@code verl4j-spark eval}: {@code verl4j eval} with the benchmarks' problems spread over executors (ALGORITHM.md §9). */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Evaluate a model on benchmarks or task splits (spec §9), as verl4j eval, the problems split over executors; "
+        description = {"Evaluate a model on benchmarks or task splits (docs/ALGORITHM.md §9), as verl4j eval, the problems split over executors; "
                 + "each executor JVM loads the model once. The same table and files as verl4j eval for the same seed.",
                 "Output directory: results.jsonl, pass_at_k.json, pass_at_k.md (as verl4j eval --out); the table on stdout."})
 final class EvalJobCommand implements Callable<Integer> {

@@ -18,7 +18,7 @@ sealed interface FileOutcome extends Serializable permits FileOutcome.Measured, 
      * Every response of the file.
      *
      * @param rows  one output row per response, in file order
-     * @param means z_i of every response in file order (spec §4), empty unless the job pools them
+     * @param means z_i of every response in file order (ALGORITHM.md §4), empty unless the job pools them
      */
     record Measured(int ordinal, String source, List<Row> rows, List<double[]> means) implements FileOutcome {
     }

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Spec §4 over a cluster by aggregation, without collecting every z_i to the driver.
+ * ALGORITHM.md §4 over a cluster by aggregation, without collecting every z_i to the driver.
  * <pre>
  * driver:    per file (ordinal, rows, hidden sizes) → N, d, one-size check; the first min(N, d+1) z_i (take)
  *            N ≤ d+1: DatasetRank.ofPooled of those rows (the CLI's code), done
@@ -57,7 +57,7 @@ import java.util.Optional;
  */
 final class GlobalAggregation {
 
-    /** How spec §4 was computed. */
+    /** How ALGORITHM.md §4 was computed. */
     sealed interface Route {
         /** One line for the job's standard error. */
         String summary();
@@ -93,7 +93,7 @@ final class GlobalAggregation {
     }
 
     /**
-     * Spec §4 over the mean rows of {@code blocks} (one per file with responses; partitions and the files within
+     * ALGORITHM.md §4 over the mean rows of {@code blocks} (one per file with responses; partitions and the files within
      * them in input order) with {@code global}'s stride and summary partitions.
      */
     static Result run(JavaSparkContext jsc, JavaRDD<MeanRows> blocks, MetricsJob.Global global, WindowSeries series) {

@@ -15,7 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The driver side of the grade job ({@code verl4j grade} over a large JSONL, spec §9).
+ * The driver side of the grade job ({@code verl4j grade} over a large JSONL, ALGORITHM.md §9).
  *
  * <pre>
  * executors: Spark's line reader splits the file → (line, index) pairs            (zipWithIndex: one counting pass)

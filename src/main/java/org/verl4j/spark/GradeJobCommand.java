@@ -11,9 +11,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-/** {@code verl4j-spark grade}: {@code verl4j grade} over a large JSONL on a Spark cluster (spec §9). */
+/** {@code verl4j-spark grade}: {@code verl4j grade} over a large JSONL on a Spark cluster (ALGORITHM.md §9). */
 @Command(name = "grade", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Grade model responses against ground truths (spec §9), as verl4j grade, split over executors.",
+        description = {"Grade model responses against ground truths (docs/ALGORITHM.md §9), as verl4j grade, split over executors.",
                 "Output directory: graded.jsonl/ (each input line plus extracted, correct, reason, timed_out; part files "
                         + "in input order), malformed.jsonl naming each skipped line; the summary on stderr."})
 final class GradeJobCommand implements Callable<Integer> {

@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * The executor side of the grade job: one partition of (line, index) pairs in, one {@link LineOutcome} per
  * non-blank line out, in order. Lines are graded in chunks by one {@link GradingExecutor} per partition, so
- * the grader's per-item deadline (spec §9: a timeout is wrong and counted) holds on every executor exactly as
+ * the grader's per-item deadline (ALGORITHM.md §9: a timeout is wrong and counted) holds on every executor exactly as
  * in {@code verl4j grade}.
  */
 final class GradeTask {

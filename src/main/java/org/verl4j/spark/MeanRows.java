@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * The mean rows z_i of one input file's responses (spec §4), in file order.
+ * The mean rows z_i of one input file's responses (ALGORITHM.md §4), in file order.
  *
  * @param ordinal the file's position in the input order
  * @param source  the file's Hadoop path

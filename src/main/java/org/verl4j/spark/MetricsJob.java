@@ -20,13 +20,13 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * The driver side of the metrics job (spec §2–§4 over many files).
+ * The driver side of the metrics job (ALGORITHM.md §2–§4 over many files).
  *
  * <pre>
  * driver:    expand the inputs → F files in input order                       (a listing; no data read)
  * executors: each file → its rows + z_i (MetricsTask), or a failure             (map; nothing shuffled)
  * driver:    failures collected (message per file); rows written by executors   (JSON Lines, Parquet)
- *            with --global: spec §4 by aggregation of per-partition summaries (GlobalAggregation)
+ *            with --global: ALGORITHM.md §4 by aggregation of per-partition summaries (GlobalAggregation)
  * </pre>
  * The driver never receives a response's hidden states, and with {@code --global} only the first d+1 mean rows
  * z_i and one d×d summary per summary partition (GlobalAggregation's cost table) — unless a summary is not finite
@@ -45,13 +45,13 @@ final class MetricsJob {
      * @param files     input files listed
      * @param responses responses measured (rows written)
      * @param failures  one message per unreadable file, in input order
-     * @param global    spec §4 over every measured response and how it was computed, when requested
+     * @param global    ALGORITHM.md §4 over every measured response and how it was computed, when requested
      */
     record Report(int files, long responses, List<String> failures, Optional<GlobalAggregation.Result> global) {
     }
 
     /**
-     * Where the spec §4 metrics are wanted: {@code stride} s over the response axis, and how many summary
+     * Where the ALGORITHM.md §4 metrics are wanted: {@code stride} s over the response axis, and how many summary
      * partitions P' the cumulative series runs on (empty: GlobalAggregation's rule min(P, max(1, ⌊N/(2d)⌋))).
      */
     record Global(int stride, OptionalInt summaryPartitions) {

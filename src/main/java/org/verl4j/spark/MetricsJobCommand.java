@@ -18,9 +18,9 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-/** {@code verl4j-spark metrics}: {@code verl4j metrics} over many files on a Spark cluster (spec §2–§4). */
+/** {@code verl4j-spark metrics}: {@code verl4j metrics} over many files on a Spark cluster (ALGORITHM.md §2–§4). */
 @Command(name = "metrics", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"ER, ERV and ERA of hidden states in many files (spec §2-§4), one row per response, as verl4j metrics.",
+        description = {"ER, ERV and ERA of hidden states in many files (docs/ALGORITHM.md §2-§4), one row per response, as verl4j metrics.",
                 "",
                 "Inputs: Hadoop paths, globs or directories on any file system (file:, hdfs:, s3a:, ...); a directory "
                         + "contributes its .npy/.safetensors files, recursively.",

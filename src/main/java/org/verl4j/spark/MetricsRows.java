@@ -14,7 +14,7 @@ import java.util.OptionalDouble;
 
 /**
  * A response's row in the metrics job's output: the fields of a {@code verl4j metrics} JSON line, same names,
- * same values (spec §2–§3), as a Spark row for JSON Lines and Parquet. {@code tensor} is null for .npy inputs
+ * same values (ALGORITHM.md §2–§3), as a Spark row for JSON Lines and Parquet. {@code tensor} is null for .npy inputs
  * (the CLI omits it); undefined window velocities/accelerations (empty in {@link WindowPoint}) are null, as in
  * the CLI.
  */

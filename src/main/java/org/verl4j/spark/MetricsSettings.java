@@ -10,11 +10,11 @@ import java.io.Serializable;
 /**
  * What every metrics task needs, shipped to executors.
  *
- * @param stride       s of spec §3
- * @param maxLen       M of spec §3
+ * @param stride       s of ALGORITHM.md §3
+ * @param maxLen       M of ALGORITHM.md §3
  * @param truncation   which M rows ERV/ERA keep
  * @param output       the columns of a response row
- * @param pool         whether tasks return each response's mean row z_i (for {@code --global}, spec §4)
+ * @param pool         whether tasks return each response's mean row z_i (for {@code --global}, ALGORITHM.md §4)
  * @param rowRule      which rows of a response count
  */
 record MetricsSettings(int stride, int maxLen, Truncation truncation, MetricsRows.Columns output, ResponseStream.Pooling pool,

@@ -6,7 +6,7 @@ import java.io.Serializable;
 import java.util.Iterator;
 
 /**
- * The summary of one partition of Zg (spec §4): the (n, μ, M2) of its rows and which stretch of the input order
+ * The summary of one partition of Zg (ALGORITHM.md §4): the (n, μ, M2) of its rows and which stretch of the input order
  * they came from, so that the driver can check that partitions follow one another.
  *
  * @param first   ordinal of the partition's first file with responses, −1 when it has none

@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * One window W_j = Zg[0..j·s] of spec §4's cumulative series measured on an executor from the running scatter:
+ * One window W_j = Zg[0..j·s] of ALGORITHM.md §4's cumulative series measured on an executor from the running scatter:
  * its ER, or a refusal where its summary is not finite (then the series needs Zg's rows).
  */
 sealed interface WindowOutcome extends Serializable permits WindowOutcome.Measured, WindowOutcome.Refused {

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  *
  * Verifier: the last {@code \boxed{…}} ({@link BoxedAnswer#lastBoxed}) must hold exactly the answer as an
  * integer (surrounding spaces and a leading '+' tolerated, leading zeros compared by value); with no box the
- * last integer of the text is compared instead (spec §9's fallback), which can earn the "correct unboxed" reward.
+ * last integer of the text is compared instead (ALGORITHM.md §9's fallback), which can earn the "correct unboxed" reward.
  *
  * @param difficulty the level table row ({@link ArithmeticLevel})
  */

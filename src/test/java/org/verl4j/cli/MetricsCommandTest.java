@@ -125,7 +125,7 @@ class MetricsCommandTest {
         assertMatches(lines.get(0), direct(b, 0, 40, 3), 40);
         assertMatches(lines.get(1), direct(b, 1, 12, 3), 12);
         assertThat(lines.get(2).get("T").asInt()).isEqualTo(1);
-        assertThat(lines.get(2).get("er").asDouble()).isZero();                     // T < 2 → ER = 0 (spec §2)
+        assertThat(lines.get(2).get("er").asDouble()).isZero();                     // T < 2 → ER = 0 (ALGORITHM.md §2)
         assertThat(lines.get(2).get("erv_measured").asBoolean()).isFalse();
         assertThat(CliRun.of("metrics", batch.toString(), "--lengths", lengths.toString(), "--stride", "3", "--threads", "1").out())
                 .isEqualTo(run.out());

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Spec §9 extraction order; expected values worked by hand from the rules in the reference parser. */
+/** ALGORITHM.md §9 extraction order; expected values worked by hand from the rules in the reference parser. */
 class AnswerExtractorTest {
 
     private static Extraction extract(String response, String dataset) {

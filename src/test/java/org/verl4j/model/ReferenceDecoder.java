@@ -7,7 +7,7 @@ package org.verl4j.model;
  *   x₀ = E[ids]
  *   per layer:  h = x + o_proj(Attn(RoPE(q_proj(n₁)), RoPE(k_proj(n₁)), v_proj(n₁))),  n₁ = RMSNorm(x; w_in)
  *               x = h + down(silu(gate(n₂)) ⊙ up(n₂)),                               n₂ = RMSNorm(h; w_post)
- *   z = RMSNorm(x; w_norm)   (the final-norm hidden state, spec §1),   logits = z W_lmᵀ
+ *   z = RMSNorm(x; w_norm)   (the final-norm hidden state, ALGORITHM.md §1),   logits = z W_lmᵀ
  *   RMSNorm(x; w) = w ⊙ x / sqrt(mean(x²) + ε)
  *   RoPE: inv_freq_i = θ^(−2i/D), i &lt; D/2;  emb = [pos·inv_freq, pos·inv_freq];
  *         q' = q·cos(emb) + rotate_half(q)·sin(emb),  rotate_half([x₁, x₂]) = [−x₂, x₁]

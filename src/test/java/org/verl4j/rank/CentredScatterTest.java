@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
 /**
- * The mergeable summary of spec §4's distributed route. Oracles: the two-pass scatter written out naively
+ * The mergeable summary of ALGORITHM.md §4's distributed route. Oracles: the two-pass scatter written out naively
  * (mean first, then Σ(z−μ)(z−μ)ᵀ) for the Welford/Chan arithmetic, and {@link SvdRank} (EJML's SVD of the
  * explicitly centred rows) for the spectrum.
  */

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Dataset-level metrics (spec §4). Oracles: hand-computed spectra of small pooled matrices, and the §3
+ * Dataset-level metrics (ALGORITHM.md §4). Oracles: hand-computed spectra of small pooled matrices, and the §3
  * procedure written out on {@link EffectiveRank#of} of the prefixes of Zg (the single-matrix ER is pinned by the
  * golden tests).
  */

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Spec §11 P2, P3, P4, P5, P7: ER of a matrix under the transformations centring does or does not absorb.
+ * ALGORITHM.md §11 P2, P3, P4, P5, P7: ER of a matrix under the transformations centring does or does not absorb.
  * Oracle for ranks and Σσ: a plain EJML SVD of the centred matrix ({@link RankSamples#centredSingularValues}).
  * Every generated family (Gaussian, rank-deficient, duplicated rows, tiny scale 1e-10, constant) is required to
  * occur in at least 5% of the tries.

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Spec §11 P1, P8, P9 and "k equal singular values ⇒ ER = k": properties of ER as a function of the spectrum,
+ * ALGORITHM.md §11 P1, P8, P9 and "k equal singular values ⇒ ER = k": properties of ER as a function of the spectrum,
  * derived from the definition H = −Σ p_i ln(p_i + ε), p_i = σ_i/(Σσ + ε). Where ε matters the claim says so:
  * P1, P9 and k-equal are checked with Σσ ≥ 1, where ε shifts ER by less than ~n·ε relative; P8 holds exactly
  * with ε, since −p·ln(p + ε) is concave, so it is checked at every scale.

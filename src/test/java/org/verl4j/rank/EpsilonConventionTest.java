@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * What ε = 1e-8 in {@code p_i = σ_i/(Σσ + ε)} does when the spectrum is not much larger than ε (spec §2): ER is
+ * What ε = 1e-8 in {@code p_i = σ_i/(Σσ + ε)} does when the spectrum is not much larger than ε (ALGORITHM.md §2): ER is
  * not scale-invariant there, and the spec's P2 bound ER ≤ rank(Zc) holds only in the form
  * {@code ER ≤ rank·exp(ε/(Σσ + ε))} (EffectiveRankProperties). Hand-computed values.
  */

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Spec §11 P5 at the ends of the double range, on the definition and on the fast path: hidden states around
+ * ALGORITHM.md §11 P5 at the ends of the double range, on the definition and on the fast path: hidden states around
  * 1e-300 (squares underflow to 0) and 1e+200 (squares overflow) must give the singular values of the same data at
  * scale 1, times c. Both paths scale by a power of two before anything is squared.
  *

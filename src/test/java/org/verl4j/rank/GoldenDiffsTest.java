@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.withinPercentage;
  * authors' {@code original} function. The authors' float32 {@code original} (exact SVD per window) is also
  * matched at 1e-3. Their default {@code optimized} function is NOT a target: it takes window ER from
  * {@code sqrt(relu(eigvalsh(Zc·Zcᵀ)))} in float32, and when a window has more rows than d the Gram matrix's
- * (rows − d) zero eigenvalues come back as float32 noise whose square roots add spurious σ mass (spec §2). In
+ * (rows − d) zero eigenvalues come back as float32 noise whose square roots add spurious σ mass (ALGORITHM.md §2). In
  * this manifest it is off by up to {@code discrepancy.max_abs_window_er_opt_vs_orig} (0.23 on
  * bf16_reasoning_T256_d128) where {@code original} and float64 agree to ~1e-5; we match {@code original} and
  * the float64 values and therefore not {@code optimized}. A second, edge-case difference: for

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Spec §11 P6, P10, P11, P12, P13: the windowed ERV/ERA of §3 (E_j = ER(Z[0..js]), v_j against the mean of all
+ * ALGORITHM.md §11 P6, P10, P11, P12, P13: the windowed ERV/ERA of §3 (E_j = ER(Z[0..js]), v_j against the mean of all
  * earlier windows, a_j = v_j − v_{j−1}).
  */
 @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)   // occurrence is enforced by coverage checks

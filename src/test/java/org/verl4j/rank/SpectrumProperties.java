@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Spec §11 P14 (SVD and Gram spectra agree) and the edge value "all-equal rows → ER = 1" of §2, which is where
+ * ALGORITHM.md §11 P14 (SVD and Gram spectra agree) and the edge value "all-equal rows → ER = 1" of §2, which is where
  * round-off in the centring shows: any residue left in Zc is amplified by ε into spurious ER.
  */
 @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)   // occurrence is enforced by coverage checks

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-/** Spec §3: v_j is defined from the second window on, a_j from the third; undefined is empty, never a number. */
+/** ALGORITHM.md §3: v_j is defined from the second window on, a_j from the third; undefined is empty, never a number. */
 class WindowPointTest {
 
     @Test

@@ -8,7 +8,7 @@ import net.jqwik.api.Provide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Properties every {@link AdvantageEstimator} must have (spec §8), run once per implementation like EJML's
+ * Properties every {@link AdvantageEstimator} must have (ALGORITHM.md §8), run once per implementation like EJML's
  * shared decomposition checks: finite output of the input's shape, 0 at masked positions, and masked inputs
  * (even NaN) never influence anything — on random batches and on the degenerate ones: a batch of one (a single
  * token is estimated or rejected by name), groups of one, and constant-reward groups, whose members must get

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-/** Estimators on hand-computed cases and against naive oracles kept here (spec §8). */
+/** Estimators on hand-computed cases and against naive oracles kept here (ALGORITHM.md §8). */
 class EstimatorExamplesTest {
 
     @Test

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-/** Task reward table and evaluation metrics (spec §8–§9). */
+/** Task reward table and evaluation metrics (ALGORITHM.md §8–§9). */
 class EvaluationTest {
 
     @Test

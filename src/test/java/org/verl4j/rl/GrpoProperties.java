@@ -11,7 +11,7 @@ import net.jqwik.api.constraints.DoubleRange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** Properties of GRPO that follow from its definition (spec §8, §11). One group of 2–10 responses. */
+/** Properties of GRPO that follow from its definition (ALGORITHM.md §8, §11). One group of 2–10 responses. */
 class GrpoProperties {
 
     @Provide

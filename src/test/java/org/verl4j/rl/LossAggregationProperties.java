@@ -9,7 +9,7 @@ import net.jqwik.api.Provide;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** Loss aggregation (spec §8) against plain means on uniform masks, and masked entries never counting. */
+/** Loss aggregation (ALGORITHM.md §8) against plain means on uniform masks, and masked entries never counting. */
 class LossAggregationProperties {
 
     @Provide

@@ -11,7 +11,7 @@ import net.jqwik.api.constraints.DoubleRange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** Properties of the losses (spec §8) that follow from their definitions. */
+/** Properties of the losses (ALGORITHM.md §8) that follow from their definitions. */
 class LossProperties {
 
     /** logπ, logπ_old, logπ_ref, A, H (all [B][T]) and a prefix mask. */

@@ -11,7 +11,7 @@ import java.math.MathContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** pass@k (spec §9) against an exact BigInteger evaluation of 1 − C(n−c, k)/C(n, k). */
+/** pass@k (ALGORITHM.md §9) against an exact BigInteger evaluation of 1 − C(n−c, k)/C(n, k). */
 class PassAtKProperties {
 
     static BigInteger choose(int n, int k) {

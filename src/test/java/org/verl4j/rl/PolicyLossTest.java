@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-/** PPO surrogate, aggregation, KL, value and actor losses on hand-computed cases (spec §8). */
+/** PPO surrogate, aggregation, KL, value and actor losses on hand-computed cases (ALGORITHM.md §8). */
 class PolicyLossTest {
 
     static final boolean[][] ALL3 = {{true, true, true}};

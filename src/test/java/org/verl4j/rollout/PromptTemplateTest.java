@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The templates of spec §9, spelled out independently of the enum. */
+/** The templates of ALGORITHM.md §9, spelled out independently of the enum. */
 class PromptTemplateTest {
 
     @Test

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * The engine against the existing {@link GenerationSession} (weights as initializers, one prompt at a time, no
- * fan-out or compaction): greedy tokens, hidden states (spec §1 alignment) and log-probs agree.
+ * fan-out or compaction): greedy tokens, hidden states (ALGORITHM.md §1 alignment) and log-probs agree.
  */
 class RolloutEngineTest {
 
@@ -78,7 +78,7 @@ class RolloutEngineTest {
         for (int i = 0; i < full.size(); i++) {
             Rollout k = full.get(i);
             assertThat(mean.get(i).tokenIds()).as("seed %d response %d", SEED, i).isEqualTo(k.tokenIds());
-            // oracle: the plain mean over Z's rows, summed in double in row order, as spec §4 defines z_i
+            // oracle: the plain mean over Z's rows, summed in double in row order, as ALGORITHM.md §4 defines z_i
             double[] expected = new double[c.hiddenSize()];
             for (float[] row : k.hiddenStates()) for (int j = 0; j < expected.length; j++) expected[j] += row[j];
             for (int j = 0; j < expected.length; j++) expected[j] /= k.length();

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Steps 1–3 of the controller replayed against values derived by hand from spec §6 (α = 0.3, g = 2, P = 1):
+ * Steps 1–3 of the controller replayed against values derived by hand from ALGORITHM.md §6 (α = 0.3, g = 2, P = 1):
  * step 1 has no aux; at step 2 every baseline is 0 so deviations saturate at ±5 and aux has closed forms
  * (tanh 5 and −tanh² 5); step 3 uses m = 0.3·(step-1 means).
  */

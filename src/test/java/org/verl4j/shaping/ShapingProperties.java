@@ -19,7 +19,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The shaping properties of spec §7, derived from A = A0 + min(relu(b), |A0|/κ). */
+/** The shaping properties of ALGORITHM.md §7, derived from A = A0 + min(relu(b), |A0|/κ). */
 class ShapingProperties {
 
     record Case(double[][] a0, boolean[][] mask, double[] aux) {

@@ -24,7 +24,7 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Spec §4 on Spark by aggregation (GlobalAggregation) against {@code verl4j metrics --global} on the same files,
+ * ALGORITHM.md §4 on Spark by aggregation (GlobalAggregation) against {@code verl4j metrics --global} on the same files,
  * in local[2] with several partitions. Two routes: summaries (N &gt; d+1, rank-deficient z_i included) and the
  * first rows only (N ≤ d+1).
  *

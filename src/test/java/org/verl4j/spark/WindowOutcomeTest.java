@@ -12,7 +12,7 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The executor's window pass of spec §4 on one partition, without Spark: from a prefix summary, the windows
+ * The executor's window pass of ALGORITHM.md §4 on one partition, without Spark: from a prefix summary, the windows
  * t = j·s &gt; d that end inside the partition, each against {@link SvdRank#er} of Zg[0..t] cut out by hand (the
  * definition, so the window bounds are not taken on trust); and the same outcomes on several threads.
  */
@@ -56,7 +56,7 @@ class WindowOutcomeTest {
         assertThat(out).extracting(WindowOutcome::j).containsExactly(3, 4, 5);   // t = 6, 8, 10 > d
         HiddenStates zg = HiddenStates.of(z);
         for (WindowOutcome w : out) {                                            // σ = (σ_1, 0, 0, 0)
-            double expected = SvdRank.er(zg.rowRange(0, w.j() * 2 + 1));          // 1 but for spec §2's ε
+            double expected = SvdRank.er(zg.rowRange(0, w.j() * 2 + 1));          // 1 but for ALGORITHM.md §2's ε
             assertThat(Math.abs(((WindowOutcome.Measured) w).er() - expected) / expected).as("window %d", w.j())
                     .isLessThanOrEqualTo(1e-11);
         }

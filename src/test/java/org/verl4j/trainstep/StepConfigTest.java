@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The one step configuration: its defaults (spec §8, with verl's dual clip), validation, the scalar inputs derived
+ * The one step configuration: its defaults (ALGORITHM.md §8, with verl's dual clip), validation, the scalar inputs derived
  * from it, and the errors {@link TrainStep} gives for a micro-batch that tries to carry a hyperparameter or a name
  * the graph does not take.
  */

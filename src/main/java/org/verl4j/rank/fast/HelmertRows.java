@@ -1,7 +1,7 @@
 package org.verl4j.rank.fast;
 
 /**
- * Centring without a per-window correction (spec §2's {@code Zc = Z − 1·mean}): the Helmert rows of a block of
+ * Centring without a per-window correction (ALGORITHM.md §2's {@code Zc = Z − 1·mean}): the Helmert rows of a block of
  * hidden states. For rows x_0 … x_{r−1} (first shifted by x_0, exact for ER because ER is translation invariant,
  * and it removes huge constant offsets before anything is multiplied),
  * <pre>

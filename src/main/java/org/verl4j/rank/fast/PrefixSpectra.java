@@ -46,7 +46,7 @@ public final class PrefixSpectra {
     /**
      * σ of the centred rows [from, from + n) of the row-major {@code x} (d columns) for each n in
      * {@code rowCounts} (ascending, each ≥ 2 and ≤ rows), on {@code kernels}; {@code pool} may be null (run
-     * here). {@code epsilon} is spec §2's ε, which the squared route's error estimate needs.
+     * here). {@code epsilon} is ALGORITHM.md §2's ε, which the squared route's error estimate needs.
      */
     public static Windows of(double[] x, int d, int from, int[] rowCounts, double epsilon, Kernels kernels,
                              ExecutorService pool) {

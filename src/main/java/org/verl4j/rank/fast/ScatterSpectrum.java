@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * σ of a centred window known only by the triangular factor R of its scatter — {@code S = Σ_k (z_k − μ)(z_k − μ)ᵀ
- * = RᵀR} of its m+1 rows — for callers that merge summaries instead of keeping rows (spec §4 over a cluster). The
+ * = RᵀR} of its m+1 rows — for callers that merge summaries instead of keeping rows (ALGORITHM.md §4 over a cluster). The
  * same two routes as {@link PrefixSpectra}'s scatter side for m &gt; d, with Rᵀ in place of the Helmert rows:
  * <pre>
  * R' = c·R,  c = 2^(−k) with max|R'_ij| ∈ [1, 2)              exact (powers of two)
@@ -26,7 +26,7 @@ public final class ScatterSpectrum {
      * row: R_ij at i·d − i(i−1)/2 + j − i, j ≥ i; not modified), over {@code rows} = m+1 rows; empty where R is not
      * finite.
      *
-     * @param epsilon spec §2's ε, which the error estimate needs
+     * @param epsilon ALGORITHM.md §2's ε, which the error estimate needs
      */
     public static Optional<double[]> ofFactor(double[] packed, int d, long rows, double epsilon, Kernels kernels) {
         if (packed.length != d * (d + 1) / 2)

@@ -2,13 +2,13 @@ package org.verl4j.rank.fast;
 
 /**
  * From the eigenvalues of a squared matrix (Gram {@code G = Y_m·Y_mᵀ} or scatter {@code S = Y_mᵀ·Y_m}) back to
- * the singular values of spec §2 — or a refusal when the squared route cannot be trusted for this window.
+ * the singular values of ALGORITHM.md §2 — or a refusal when the squared route cannot be trusted for this window.
  *
  * <p><b>The noise floor.</b> Squaring maps σ to λ = σ², and the eigenvalues of G come out with an absolute error
  * of order {@code eps·n·λ_max} at worst (Gram formation plus a backward-stable reduction). An exactly zero
  * singular value therefore returns as a "noise eigenvalue" |λ| ≲ δ, whose square root
  * {@code √δ ≈ 1e-7·σ_max} would count in §2's {@code −Σ p ln(p + ε)} as a spurious singular value — the
- * authors' float32 Gram bug (spec §2), only smaller. So every eigenvalue under the floor is a zero:
+ * authors' float32 Gram bug (ALGORITHM.md §2), only smaller. So every eigenvalue under the floor is a zero:
  * <pre>
  * δ = 4·eps·(n + √inner)·λ_max         n = order of G, inner = length of the summed products
  * σ_i = √λ_i  if λ_i &gt; δ,   else 0   (negative round-off included)

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 
 /**
- * Correlation of two per-response metrics (spec §5's motivation figure: unigram entropy vs average log-prob,
+ * Correlation of two per-response metrics (ALGORITHM.md §5's motivation figure: unigram entropy vs average log-prob,
  * ER vs ERV).
  *
  * <pre>

@@ -1,7 +1,7 @@
 package org.verl4j.rank.tokens;
 
 /**
- * Policy-based baselines of one response (spec §5), from per-token values of the policy π that generated it.
+ * Policy-based baselines of one response (ALGORITHM.md §5), from per-token values of the policy π that generated it.
  *
  * <pre>
  * average log-probability   (1/T) Σ_t log π(y_t | x, y_&lt;t)

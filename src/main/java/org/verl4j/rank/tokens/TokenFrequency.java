@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Token-frequency baselines of one response (spec §5), from its token ids alone.
+ * Token-frequency baselines of one response (ALGORITHM.md §5), from its token ids alone.
  *
  * <pre>
  * p̂_v = count_v / T                                unigram frequency of token id v in the response
@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class TokenFrequency {
 
-    /** k of the top-k confidence (spec §5). */
+    /** k of the top-k confidence (ALGORITHM.md §5). */
     public static final int TOP_K = 5;
 
     private TokenFrequency() {

@@ -4,8 +4,8 @@ import org.verl4j.rl.GroupBaseline;
 import org.verl4j.rl.TokenMask;
 
 /**
- * The authors' GRPO, broadcast and shaping in bfloat16, bit for bit (parity with {@code shared/golden/reward};
- * the definitions are {@code org.verl4j.rl.Grpo} and {@code org.verl4j.shaping.AdvantageShaping}):
+ * The authors' GRPO, broadcast and shaping in bfloat16, bit for bit (parity with the values their reward manager
+ * produced, RewardGoldenTest; the definitions are {@code org.verl4j.rl.Grpo} and {@code org.verl4j.shaping.AdvantageShaping}):
  *
  * <pre>
  * GRPO        mean = bf16(bf16(Σ s)/n), std = bf16(Bessel std), A = bf16(bf16(s − mean)/bf16(std + bf16(ε)))

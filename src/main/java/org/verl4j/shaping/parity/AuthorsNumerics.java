@@ -10,7 +10,7 @@ import org.verl4j.shaping.VerlConfig;
 
 /**
  * Bit-level emulation of the authors' reward manager arithmetic, for parity checks against
- * {@code shared/golden/reward}: select it with {@code VerlConfig.withNumerics(AuthorsNumerics.BF16)}. Not the
+ * the values their code produced (RewardGoldenTest): select it with {@code VerlConfig.withNumerics(AuthorsNumerics.BF16)}. Not the
  * definition — {@link VerlAux} is; this mirrors where the authors' tensors live in bfloat16 and which ops run in
  * float32:
  *

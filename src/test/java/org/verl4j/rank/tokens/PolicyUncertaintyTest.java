@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-/** Average log-probability and predictive entropy (spec §5), hand-computed. */
+/** Average log-probability and predictive entropy (ALGORITHM.md §5), hand-computed. */
 class PolicyUncertaintyTest {
 
     @Test

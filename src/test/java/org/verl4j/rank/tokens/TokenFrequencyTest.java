@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-/** Unigram entropy and top-k confidence (spec §5) on hand-computed responses. */
+/** Unigram entropy and top-k confidence (ALGORITHM.md §5) on hand-computed responses. */
 class TokenFrequencyTest {
 
     @Test
