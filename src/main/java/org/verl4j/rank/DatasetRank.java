@@ -13,6 +13,9 @@ import java.util.List;
  *                                      own stride (default 20), no truncation
  * </pre>
  * Only the global ER is invariant under reordering the batch; the cumulative series follows the batch order.
+ * The authors' code runs Zg through its per-response calculator, so its cumulative series keeps only the last 512
+ * pooled rows when N &gt; 512 and an empty response adds a zero row; here Zg is never truncated and an empty
+ * response is an error (ALGORITHM.md §4).
  * Responses arrive already cut to their valid rows (up to and including the first EOS, no padding, ALGORITHM.md §1);
  * a response with no rows has no mean and is an error.
  *

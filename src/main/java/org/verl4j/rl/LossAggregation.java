@@ -8,8 +8,8 @@ package org.verl4j.rl;
  * SEQ_MEAN_TOKEN_SUM    L = (1/B) Σ_i Σ_t m·ℓ
  * SEQ_MEAN_TOKEN_MEAN   L = (1/B) Σ_i (Σ_t m·ℓ / Σ_t m)
  * </pre>
- * Difference from verl, on purpose: verl's token-mean (and every diagnostic mean, {@code masked_mean}) divides by
- * N + 1e-8, and some verl versions divide seq-mean-token-mean's rows by n_i + 1e-8; masks here never have empty
+ * Difference from later verl, on purpose: its token-mean (and every diagnostic mean, {@code masked_mean}) divides by
+ * N + 1e-8 (the authors' older fork divides by N), and some verl versions divide seq-mean-token-mean's rows by n_i + 1e-8; masks here never have empty
  * rows, so no ε is needed and none is added: L is the plain mean (relative difference ≤ 1e-8/N resp. 1e-8/n_i).
  */
 public enum LossAggregation {

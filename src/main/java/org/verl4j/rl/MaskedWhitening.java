@@ -11,7 +11,7 @@ package org.verl4j.rl;
  * Fewer than two valid tokens in the batch is an error (verl raises there too).
  *
  * <p>Two conventions differ from verl's {@code masked_whiten} on purpose: μ and the variance divide by N and
- * N − 1, not by N + 1e-8 (verl's {@code masked_mean}); and μ is accumulated as x_first + Σ (x − x_first)/N, so
+ * N − 1, not by N + 1e-8 (later verl's {@code masked_mean}; the authors' fork divides by N); and μ is accumulated as x_first + Σ (x − x_first)/N, so
  * that constant inputs give μ = x exactly and x̂ = 0 exactly. verl's μ = cN/(N + 1e-8) misses a constant c by
  * c·1e-8/N, which the 1/√1e-8 of an empty variance turns into x̂ ≈ c·1e-4/N at every token. Otherwise the two
  * agree to a relative 1e-8/N.

@@ -12,7 +12,7 @@ import java.util.OptionalDouble;
  * ℓ1     = −A·ρ
  * ℓ2     = −A·clamp(ρ, 1 − ε_low, 1 + ε_high)
  * ℓc     = max(ℓ1, ℓ2)
- * ℓ3     = −A·c                                       dual clip, c &gt; 1 (3 in the authors' runs), only A &lt; 0
+ * ℓ3     = −A·c                                       dual clip, c &gt; 1 (3 in later verl), only A &lt; 0
  * ℓ      = A &lt; 0 ? min(ℓ3, ℓc) : ℓc                (without dual clip: ℓ = ℓc)
  * L      = aggregate(ℓ)
  * approx KL     = masked_mean(−Δ)                      verl's ppo_kl (k1 of the old policy vs the new)
@@ -20,10 +20,12 @@ import java.util.OptionalDouble;
  * lower clip fraction = masked_mean[ℓc &gt; ℓ3 and A &lt; 0]   (0 without dual clip)
  * </pre>
  *
- * <b>Dual clip by default (c = 3), as verl.</b> The spec (§8) makes the dual clip optional; verl's
- * {@code compute_policy_loss} always applies it with {@code clip_ratio_c = 3}, so the authors' runs had it. verl4j
- * follows verl: {@link #defaults()} has c = 3, and {@link #withoutDualClip()} gives the plain clipped surrogate. The
- * two differ only on tokens with A &lt; 0 and ρ &gt; 3, where verl's loss is capped at −A·3.
+ * <b>Dual clip by default (c = 3), as current verl.</b> ALGORITHM.md §8.3 makes the dual clip optional; later
+ * volcengine/verl's {@code compute_policy_loss} always applies it with {@code clip_ratio_c = 3}, and verl4j follows
+ * that: {@link #defaults()} has c = 3, {@link #withoutDualClip()} gives the plain clipped surrogate. The authors'
+ * fork (hf618/VERL @3de68f1, {@code core_algos.compute_policy_loss}) is older: one symmetric clip range, no dual
+ * clip and no ±20 clamp of Δ. The two differ only on tokens with A &lt; 0 and ρ &gt; 3 (capped at −A·3 here) and where
+ * |Δ| &gt; 20.
  *
  * @param clipLow     ε_low (0.2)
  * @param clipHigh    ε_high (0.2)
