@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -16,35 +17,29 @@ import java.util.Map;
  */
 public enum Anchor {
     /** ER + ERV + ERA of 64 × T 512 × d 896 (s 40, M 512), the authors' default Gram path, seconds. */
-    RANK_BATCH("rank.batch"),
+    RANK_BATCH,
     /** One response T 1536 × d 128 without truncation, the authors' SVD path, seconds. */
-    RANK_LONG("rank.long"),
+    RANK_LONG,
     /** Sampling with a KV cache, tiny Llama, prompt 8 + 64 new tokens, batch 1, PyTorch eager, new tokens/s. */
-    SAMPLE_TINY_B1("sample.tiny.b1"),
+    SAMPLE_TINY_B1,
     /** The same at batch 512. */
-    SAMPLE_TINY_B512("sample.tiny.b512"),
+    SAMPLE_TINY_B512,
     /** The same for the 25.8 M model, batch 1. */
-    SAMPLE_25M_B1("sample.25m.b1"),
+    SAMPLE_25M_B1,
     /** The same for the 25.8 M model, batch 512. */
-    SAMPLE_25M_B512("sample.25m.b512"),
+    SAMPLE_25M_B512,
     /** One PPO train step of 32 × 128 tokens, tiny Llama, PyTorch eager, seconds. */
-    TRAIN_TINY("train.tiny"),
+    TRAIN_TINY,
     /** The same for the 25.8 M model, seconds. */
-    TRAIN_25M("train.25m");
+    TRAIN_25M;
 
     /** The packaged copy of {@code docs/PERFORMANCE.md}. */
     static final String RESOURCE = "PERFORMANCE.md";
     static final String TABLE = "## Anchors the benches print";
 
-    private final String key;
-
-    Anchor(String key) {
-        this.key = key;
-    }
-
-    /** The row's key in the table, e.g. {@code rank.batch}. */
+    /** The row's key in the table: the constant's name in lower case, dots for underscores ({@code rank.batch}). */
     public String key() {
-        return key;
+        return name().toLowerCase(Locale.ROOT).replace('_', '.');
     }
 
     /** The figure of this row (its unit is the table's: seconds or new tokens per second). */
@@ -76,7 +71,7 @@ public enum Anchor {
             String[] cells = line.split("\\|");
             String key = cells[1].strip().replace("`", "");
             for (Anchor a : values()) {
-                if (!a.key.equals(key)) continue;
+                if (!a.key().equals(key)) continue;
                 try {
                     values.put(a, Double.parseDouble(cells[2].strip()));
                 } catch (NumberFormatException e) {
@@ -85,7 +80,7 @@ public enum Anchor {
             }
         }
         for (Anchor a : values())
-            if (!values.containsKey(a)) throw new IllegalStateException("docs/PERFORMANCE.md has no anchor `" + a.key
+            if (!values.containsKey(a)) throw new IllegalStateException("docs/PERFORMANCE.md has no anchor `" + a.key()
                     + "` in its table \"" + TABLE.substring(3) + "\"");
         return values;
     }

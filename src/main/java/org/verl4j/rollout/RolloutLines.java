@@ -44,11 +44,8 @@ public final class RolloutLines {
             for (float v : r.logProbs()) lp.add(v);
             o.put("finish_reason", r.finishReason().label());
             RankDynamics m = r.metrics();
-            o.put("er", m.er());
-            o.put("erv", m.erv());
-            o.put("era", m.era());
-            o.put("erv_measured", m.ervMeasured());
-            o.put("era_measured", m.eraMeasured());
+            o.put("er", m.er()).put("erv", m.erv()).put("era", m.era());
+            o.put("erv_measured", m.ervMeasured()).put("era_measured", m.eraMeasured());
             out.write(json.writeValueAsString(o));
             out.write('\n');
             if (hiddenStates.isPresent()) writeNpy(r, hiddenSize, hiddenStates.get());
