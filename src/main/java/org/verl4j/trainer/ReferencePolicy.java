@@ -30,10 +30,11 @@ final class ReferencePolicy implements AutoCloseable {
     }
 
     /** log π_ref of each response's tokens, in chunks of {@code chunk} rows. */
-    double[][] logProbs(int[][] prompts, int[][] responses, int padId, int chunk) {
+    double[][] logProbs(Sequences sequences, int chunk) {
+        int[][] responses = sequences.responses();
         double[][] out = new double[responses.length][];
         for (int start = 0; start < responses.length; start += chunk)
-            run(prompts, responses, padId, start, Math.min(responses.length, start + chunk), out);
+            run(sequences.prompts(), responses, sequences.padId(), start, Math.min(responses.length, start + chunk), out);
         return out;
     }
 
