@@ -37,8 +37,8 @@ public enum Algorithm {
         };
     }
 
+    /** The estimator labelled {@code label}; throws naming the choices otherwise. */
     public static Algorithm named(String label) {
-        for (Algorithm a : values()) if (a.label.equals(label)) return a;
-        throw new IllegalArgumentException("unknown algorithm '" + label + "'");
+        return TrainerKeys.ALGORITHM.parse(label);
     }
 }
