@@ -88,7 +88,7 @@ public final class ConfigValues {
             JsonNode value = e.getValue();
             if (value.isObject()) readObject(value, name + ".", file);
             else if (value.isArray()) set(name, value.toString(), file.toString());
-            else if (value.isNull()) set(name, "none", file.toString());
+            else if (value.isNull()) set(name, ConfigKey.NONE, file.toString());
             else if (value.isTextual() && isNumeric(name))                 // "steps": "30" is ill-typed in JSON
                 throw new IllegalArgumentException(file + ": config key '" + name + "': \"" + value.asText()
                         + "\" is a string, expected " + TrainerKeys.get(name).expected());
