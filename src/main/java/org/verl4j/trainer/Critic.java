@@ -49,8 +49,7 @@ final class Critic implements AutoCloseable {
 
     /** The critic's step configuration: the value loss, the actor's AdamW and lr schedule at the critic's rate, the same K. */
     static StepConfig stepConfig(TrainerConfig c) {
-        return new StepConfig(new Objective.Critic(c.critic().valueLoss()), new org.verl4j.trainstep.AdamWConfig(c.critic().lr(), c.optim().adamW().beta1(),
-                c.optim().adamW().beta2(), c.optim().adamW().eps(), c.optim().adamW().weightDecay(), c.optim().adamW().maxGradNorm()),
+        return new StepConfig(new Objective.Critic(c.critic().valueLoss()), c.optim().adamW().withLr(c.critic().lr()),
                 c.microBatchesPerUpdate(), c.optim().schedule());
     }
 
