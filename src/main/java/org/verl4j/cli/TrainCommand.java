@@ -21,7 +21,8 @@ import java.util.concurrent.Callable;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a policy with GRPO, Dr.GRPO, RLOO, REINFORCE++ or PPO-GAE, shaped by the VERL aux signal",
                 "(or none, or the entropy advantage). With no options: the quickstart, GRPO + VERL on",
-                "models/verl4j-arith-tiny. --keys lists every configuration key with its default."})
+                "models/verl4j-arith-tiny. --keys lists every configuration key with its default",
+                "(--keys --markdown: as the README's table)."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Mixin
@@ -30,13 +31,22 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--keys", description = "List every configuration key with its default and meaning, then exit.")
     boolean keys;
 
+    @Option(names = "--markdown", description = "With --keys: the README's Markdown table instead of plain lines.")
+    boolean markdown;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        if (keys && markdown) {
+            spec.commandLine().getOut().print(TrainerKeys.markdownTable());
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+        if (markdown) throw new IllegalArgumentException("--markdown goes with --keys");
         if (keys) {
-            for (ConfigKey k : TrainerKeys.all())
+            for (ConfigKey<?> k : TrainerKeys.all())
                 spec.commandLine().getOut().printf("%-24s %-28s %s%s%n", k.name(), k.fallback(),
                         k.choices().isEmpty() ? "" : "{" + String.join(", ", k.choices()) + "} ", k.doc());
             return 0;

@@ -71,8 +71,8 @@ public final class SupervisedFineTuning {
                 TrainStep.Result r = step.step(List.of(feed));
                 if (r.skipped())
                     throw new IllegalStateException("SFT step " + (s + 1) + ": gradient norm " + r.gradNorm()
-                            + " is not finite (loss " + r.microBatches().get(0).get(TrainStepGraph.LOSS) + ")");
-                losses[s] = r.microBatches().get(0).get(TrainStepGraph.LOSS);
+                            + " is not finite (loss " + r.microBatches().get(0).loss() + ")");
+                losses[s] = r.microBatches().get(0).loss();
                 progress.step(s + 1, losses[s], r.gradNorm(), () -> DecoderWeights.unflatten(model, step.theta()));
             }
             return new Result(DecoderWeights.unflatten(model, step.theta()), losses);

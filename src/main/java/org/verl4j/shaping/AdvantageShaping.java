@@ -6,7 +6,7 @@ import org.verl4j.rl.TokenBatch;
 import org.verl4j.rl.TokenMask;
 
 /**
- * Advantage shaping (spec §7) and the add_reward path.
+ * Advantage shaping (ALGORITHM.md §7) and the add_reward path.
  *
  * <pre>
  * A[i][t] = A0[i][t] + min(relu(b[i][t]), |A0[i][t]|/κ)       valid tokens; 0 at masked ones
@@ -48,7 +48,17 @@ public final class AdvantageShaping {
     }
 
     /**
-     * The whole VERL path of one training batch:
+     * The VERL path's two advantages: A0, the estimator's (of the rewards after add_reward), and A, A0 after the
+     * bonus (A0 itself when the target does not shape the advantage).
+     *
+     * @param a0 estimator(r')
+     * @param a  the shaped advantages, with returns as {@link Advantages#withAdvantages} says
+     */
+    public record Shaped(Advantages a0, Advantages a) {
+    }
+
+    /**
+     * The whole VERL path of one training batch, the estimator run once:
      * <pre>
      * r' = add_reward ? r + aux (last token) : r
      * A0 = estimator(r')
@@ -57,12 +67,13 @@ public final class AdvantageShaping {
      * Returns follow the estimator: an outcome estimator's returns are its (now shaped) advantages; GAE's and
      * REINFORCE++'s returns are not shaped.
      */
-    public static Advantages verl(TokenBatch batch, AdvantageEstimator estimator, double[] aux, VerlConfig config) {
+    public static Shaped verl(TokenBatch batch, AdvantageEstimator estimator, double[] aux, VerlConfig config) {
         TokenBatch b = config.target().shapesReward()
                 ? new TokenBatch(addToReward(batch.rewards(), batch.mask(), aux), batch.mask(), batch.groupIds(), batch.values())
                 : batch;
         Advantages a0 = estimator.estimate(b);
-        if (!config.target().shapesAdvantage()) return a0;
-        return a0.withAdvantages(shape(a0.advantages(), batch.mask(), new VerlBonus(aux, config.placement()), config.kappa()));
+        if (!config.target().shapesAdvantage()) return new Shaped(a0, a0);
+        return new Shaped(a0, a0.withAdvantages(shape(a0.advantages(), batch.mask(), new VerlBonus(aux, config.placement()),
+                config.kappa())));
     }
 }

@@ -1,12 +1,7 @@
 package org.verl4j.shaping;
 
 /**
- * Every VERL setting with its default in one place (ALGORITHM.md §6–§7; defaults = the authors' run).
- *
- * <pre>
- * g = 2.0   α = 0.3   w_g = 1.0   FIXED (aux_fix)   PlanB   w_explore = [0,0,1]   w_exploit = [0,1,0]
- * κ = 2     placement LAST_TOKEN   target ADVANTAGE (add_adv, not add_reward)   FLOAT64
- * </pre>
+ * Every VERL setting (ALGORITHM.md §6–§7), its defaults stated once, in {@link #defaults()} (the authors' run).
  *
  * @param modulationGain g, the gain of the ERA meta-control sigmoid
  * @param emaAlpha       α ∈ (0, 1], EMA rate of the baselines m_k and the score EMA S̄
@@ -17,7 +12,7 @@ package org.verl4j.shaping;
  * @param exploit        w_exploit
  * @param kappa          κ &gt; 0 of the clip |A0|/κ (κ &gt; 1 keeps the sign of A)
  * @param placement      where the bonus enters the advantage
- * @param target         where aux enters: the advantage (add_adv), the reward (add_reward), both or neither
+ * @param target         where aux enters: the advantage (add_adv), the reward (add_reward) or both
  * @param numerics       {@link Numerics#FLOAT64}, or a parity mode such as the authors' bf16 arithmetic
  */
 public record VerlConfig(double modulationGain, double emaAlpha, double globalWeight, Scaling scaling,
@@ -36,19 +31,19 @@ public record VerlConfig(double modulationGain, double emaAlpha, double globalWe
     }
 
     /**
-     * Where aux enters (the authors' add_adv / add_reward switches). The gate of ALGORITHM.md §6 is open for every
-     * target except NONE: aux is wanted when add_reward OR add_adv. (The released reward manager tests add_reward
-     * only, so with the released train.sh — add_reward false, add_adv true — VERL is a no-op there; the authors'
-     * later code and this project use the OR.)
+     * Where aux enters (the authors' add_adv / add_reward switches), at least one of them: the gate of ALGORITHM.md §6 wants
+     * add_reward OR add_adv, so under every target it opens once previous means exist. (The released reward manager
+     * tests add_reward only, so with the released train.sh — add_reward false, add_adv true — VERL is a no-op there;
+     * the authors' later code and this project use the OR.) The authors' "neither" is VERL turned off, which is the
+     * caller's choice (the trainer's {@code aux.signal=none}), not a target.
      * <pre>
-     * ADVANTAGE              A = A0 + min(relu(b), |A0|/κ)           add_adv                (default)
+     * ADVANTAGE              A = A0 + min(relu(b), |A0|/κ)           add_adv
      * REWARD                 r' = r + aux at the last valid token     add_reward
      * REWARD_AND_ADVANTAGE   both                                     add_reward and add_adv
-     * NONE                   neither: the gate stays closed, the controller only tracks batch means
      * </pre>
      */
     public enum Target {
-        NONE, ADVANTAGE, REWARD, REWARD_AND_ADVANTAGE;
+        ADVANTAGE, REWARD, REWARD_AND_ADVANTAGE;
 
         /** add_adv. */
         public boolean shapesAdvantage() {
@@ -75,11 +70,6 @@ public record VerlConfig(double modulationGain, double emaAlpha, double globalWe
     public static VerlConfig defaults() {
         return new VerlConfig(2.0, 0.3, 1.0, Scaling.FIXED, Hypothesis.PLAN_B, ChannelWeights.EXPLORE,
                 ChannelWeights.EXPLOIT, 2.0, VerlBonus.Placement.LAST_TOKEN, Target.ADVANTAGE, Numerics.FLOAT64);
-    }
-
-    /** The gate's first half (ALGORITHM.md §6): add_reward OR add_adv. */
-    public boolean gate() {
-        return target != Target.NONE;
     }
 
     public VerlConfig withHypothesis(Hypothesis h) {

@@ -7,7 +7,7 @@ import java.util.List;
  * One step of the VERL controller (ALGORITHM.md §6), a pure function of (state, batch) → (aux, next state).
  *
  * <pre>
- * gate  = (add_reward OR add_adv) AND previous means exist AND phase = TRAINING
+ * gate  = (add_reward OR add_adv) AND previous means exist AND phase = TRAINING      (the first: every Target)
  * if gate:
  *     P     = w_g  or  w_g·(1 − (S̄ + 1)/2)                   from the state BEFORE this step
  *     aux_i = VerlAux(x_i, m, P)                               every response, all with the same m and P
@@ -41,7 +41,7 @@ public final class VerlController {
         double[] aux = new double[x.size()];
         if (phase == Phase.VALIDATION) return new ControllerStep(false, aux, List.of(), state);
 
-        boolean gate = config.gate() && state.hasPreviousMeans();
+        boolean gate = state.hasPreviousMeans();                            // add_reward OR add_adv: every Target
         List<AuxTerms> terms = new ArrayList<>();
         double scoreEma = state.scoreEma();
         RankIndicators baselines = state.baselines();

@@ -16,15 +16,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Scores → advantages for one training step (spec §6–§8), for the three aux signals:
+ * Scores → advantages for one training step (ALGORITHM.md §6–§8), for the three aux signals:
  * <pre>
  * r[i][T_i − 1] = s_i, 0 elsewhere               outcome reward at the last valid token (EOS included)
  * none         A = estimator(r)
- * verl         aux, state' = VerlController.step(state, x_i = [ERA, ERV, ER]_i, s)      spec §6
- *              A = AdvantageShaping.verl(r, estimator, aux)                              spec §7
+ * verl         aux, state' = VerlController.step(state, x_i = [ERA, ERV, ER]_i, s)      ALGORITHM.md §6
+ *              A0, A = AdvantageShaping.verl(r, estimator, aux)                          ALGORITHM.md §7
  * entropy-adv  A = A0 + min(relu(β·H_t), |A0|/κ),  A0 = estimator(r)                    Cheng et al.
  * </pre>
- * The controller runs only for verl; the other signals leave its state as it was.
+ * The estimator runs once per step. The controller runs only for verl; the other signals leave its state as it was.
  */
 public final class AdvantageStage {
 
@@ -34,7 +34,8 @@ public final class AdvantageStage {
      * @param aux          aux_i (zeros unless verl with its gate open)
      * @param terms        per-response intermediates (empty unless verl applied)
      * @param gateOpen     whether VERL's aux was applied this step
-     * @param shapedTokens fraction of valid tokens whose advantage the aux changed
+     * @param shapedTokens fraction of valid tokens whose advantage the shaping slot changed, A ≠ A0 (under verl.target
+     *                     = reward A0 is the estimator's on the aux-shaped rewards, so this is 0)
      * @param returns      the estimator's returns per response token (the critic's targets under GAE)
      */
     public record Outcome(double[][] advantages, double[][] returns, ControllerState controller, double[] aux, List<AuxTerms> terms,
@@ -87,10 +88,10 @@ public final class AdvantageStage {
                 List<RankIndicators> x = new ArrayList<>(b);
                 for (Rollout r : rollouts) x.add(RankIndicators.of(r.metrics()));
                 ControllerStep step = VerlController.step(state, config.verl(), x, scores, VerlController.Phase.TRAINING);
-                double[][] a0 = estimator.estimate(batch).advantages();
-                Advantages a = AdvantageShaping.verl(batch, estimator, step.aux(), config.verl());
-                yield new Outcome(trim(a.advantages(), rollouts), trim(a.returns(), rollouts), step.next(), step.aux(), step.terms(), step.applied(),
-                        changed(a0, a.advantages(), mask));
+                AdvantageShaping.Shaped shaped = AdvantageShaping.verl(batch, estimator, step.aux(), config.verl());
+                Advantages a = shaped.a();
+                yield new Outcome(trim(a.advantages(), rollouts), trim(a.returns(), rollouts), step.next(), step.aux(),
+                        step.terms(), step.applied(), changed(shaped.a0().advantages(), a.advantages(), mask));
             }
         };
     }

@@ -7,7 +7,7 @@ import org.verl4j.rl.Grpo;
 import org.verl4j.rl.ReinforcePlusPlus;
 import org.verl4j.rl.Rloo;
 
-/** The advantage estimators {@code verl4j train} offers (spec §8), by their command-line names. */
+/** The advantage estimators {@code verl4j train} offers (ALGORITHM.md §8), by their command-line names. */
 public enum Algorithm {
     GRPO("grpo"), DRGRPO("drgrpo"), PPO_GAE("ppo-gae"), RLOO("rloo"), REINFORCE_PLUS_PLUS("reinforce++");
 
@@ -37,8 +37,8 @@ public enum Algorithm {
         };
     }
 
+    /** The estimator labelled {@code label}; throws naming the choices otherwise. */
     public static Algorithm named(String label) {
-        for (Algorithm a : values()) if (a.label.equals(label)) return a;
-        throw new IllegalArgumentException("unknown algorithm '" + label + "'");
+        return TrainerKeys.ALGORITHM.parse(label);
     }
 }

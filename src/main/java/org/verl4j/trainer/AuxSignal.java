@@ -1,21 +1,18 @@
 package org.verl4j.trainer;
 
-/** What shapes the advantage (spec §7's slot): nothing, VERL's aux, or the token-entropy bonus of Cheng et al. */
+/**
+ * What shapes the advantage (ALGORITHM.md §7's slot): nothing, VERL's aux, or the token-entropy bonus of Cheng et al. The one
+ * switch of VERL ({@code aux.signal}); labels by {@link ConfigKey#label}: none, verl, entropy-adv.
+ */
 public enum AuxSignal {
-    NONE("none"), VERL("verl"), ENTROPY_ADV("entropy-adv");
-
-    private final String label;
-
-    AuxSignal(String label) {
-        this.label = label;
-    }
+    NONE, VERL, ENTROPY_ADV;
 
     public String label() {
-        return label;
+        return ConfigKey.label(this);
     }
 
+    /** The signal labelled {@code label}; throws naming the choices otherwise. */
     public static AuxSignal named(String label) {
-        for (AuxSignal a : values()) if (a.label.equals(label)) return a;
-        throw new IllegalArgumentException("unknown aux signal '" + label + "'");
+        return TrainerKeys.AUX_SIGNAL.parse(label);
     }
 }

@@ -24,10 +24,10 @@ import java.util.Properties;
  */
 public final class ConfigValues {
 
-    private final Map<String, Object> values = new LinkedHashMap<>();
+    private final Map<String, Object> values = new LinkedHashMap<>();             // name → a value of its key's T
 
     private ConfigValues() {
-        for (ConfigKey k : TrainerKeys.all()) values.put(k.name(), k.parse(k.fallback()));
+        for (ConfigKey<?> k : TrainerKeys.all()) values.put(k.name(), k.defaultValue());
     }
 
     /** Every default. */
@@ -56,10 +56,8 @@ public final class ConfigValues {
     }
 
     private void set(String name, String text, String origin) {
-        ConfigKey key;
         try {
-            key = TrainerKeys.get(name);
-            values.put(name, key.parse(text));
+            values.put(name, TrainerKeys.get(name).parse(text));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(origin + ": " + e.getMessage(), e);
         }
@@ -90,7 +88,7 @@ public final class ConfigValues {
             JsonNode value = e.getValue();
             if (value.isObject()) readObject(value, name + ".", file);
             else if (value.isArray()) set(name, value.toString(), file.toString());
-            else if (value.isNull()) set(name, "none", file.toString());
+            else if (value.isNull()) set(name, ConfigKey.NONE, file.toString());
             else if (value.isTextual() && isNumeric(name))                 // "steps": "30" is ill-typed in JSON
                 throw new IllegalArgumentException(file + ": config key '" + name + "': \"" + value.asText()
                         + "\" is a string, expected " + TrainerKeys.get(name).expected());
@@ -103,66 +101,24 @@ public final class ConfigValues {
         return k == ConfigKey.Kind.INT || k == ConfigKey.Kind.LONG || k == ConfigKey.Kind.DOUBLE;
     }
 
-    public int integer(String key) {
-        return (Integer) get(key, ConfigKey.Kind.INT);
-    }
-
-    public long longValue(String key) {
-        return (Long) get(key, ConfigKey.Kind.LONG);
-    }
-
-    public double number(String key) {
-        return (Double) get(key, ConfigKey.Kind.DOUBLE);
-    }
-
-    /** An OPTIONAL_DOUBLE key: empty for {@code none}. */
-    public java.util.OptionalDouble optionalNumber(String key) {
-        Object v = get(key, ConfigKey.Kind.OPTIONAL_DOUBLE);
-        return v instanceof Double d ? java.util.OptionalDouble.of(d) : java.util.OptionalDouble.empty();
-    }
-
-    public boolean flag(String key) {
-        return (Boolean) get(key, ConfigKey.Kind.BOOL);
-    }
-
-    public String text(String key) {
-        ConfigKey.Kind k = TrainerKeys.get(key).kind();
-        if (k != ConfigKey.Kind.TEXT && k != ConfigKey.Kind.CHOICE)
-            throw new IllegalStateException("config key '" + key + "' is " + k + ", not text");
-        return (String) values.get(key);
-    }
-
-    public Path path(String key) {
-        return Path.of((String) get(key, ConfigKey.Kind.PATH));
-    }
-
-    public double[] weights(String key) {
-        return ((double[]) get(key, ConfigKey.Kind.WEIGHTS)).clone();
-    }
-
-    private Object get(String key, ConfigKey.Kind kind) {
-        ConfigKey k = TrainerKeys.get(key);
-        if (k.kind() != kind) throw new IllegalStateException("config key '" + key + "' is " + k.kind() + ", not " + kind);
-        return values.get(key);
+    /** The value of {@code key}, a {@link TrainerKeys} constant. */
+    public <T> T get(ConfigKey<T> key) {
+        if (TrainerKeys.get(key.name()) != key)
+            throw new IllegalArgumentException("'" + key.name() + "' is not a key of TrainerKeys");
+        @SuppressWarnings("unchecked") T v = (T) values.get(key.name());   // set only through key.parse
+        return v;
     }
 
     /** The resolved configuration as nested JSON (sections as objects); reading it back gives the same values. */
     public ObjectNode toJson() {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
-        for (ConfigKey k : TrainerKeys.all()) {
+        for (ConfigKey<?> k : TrainerKeys.all()) {
             String[] parts = k.name().split("\\.");
             ObjectNode node = root;
             for (int i = 0; i < parts.length - 1; i++)
                 node = node.has(parts[i]) ? (ObjectNode) node.get(parts[i]) : node.putObject(parts[i]);
-            String leaf = parts[parts.length - 1];
-            Object v = values.get(k.name());
-            if (v instanceof Integer i) node.put(leaf, i);
-            else if (v instanceof Long l) node.put(leaf, l);
-            else if (v instanceof Double d) node.put(leaf, d);
-            else if (v instanceof Boolean b) node.put(leaf, b);
-            else if (v instanceof double[] w) node.putArray(leaf).add(w[0]).add(w[1]).add(w[2]);
-            else node.put(leaf, (String) v);
+            putJson(node, parts[parts.length - 1], k);
         }
         return root;
     }
@@ -170,7 +126,15 @@ public final class ConfigValues {
     /** One {@code key = value} line per key, for printing at the start of a run. */
     public String render() {
         StringBuilder sb = new StringBuilder();
-        for (ConfigKey k : TrainerKeys.all()) sb.append(k.name()).append(" = ").append(k.format(values.get(k.name()))).append('\n');
+        for (ConfigKey<?> k : TrainerKeys.all()) sb.append(k.name()).append(" = ").append(formatted(k)).append('\n');
         return sb.toString();
+    }
+
+    private <T> void putJson(ObjectNode node, String leaf, ConfigKey<T> key) {
+        key.putJson(node, leaf, get(key));
+    }
+
+    private <T> String formatted(ConfigKey<T> key) {
+        return key.format(get(key));
     }
 }

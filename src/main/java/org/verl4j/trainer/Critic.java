@@ -11,6 +11,7 @@ import org.verl4j.model.DecoderForward;
 import org.verl4j.model.DecoderWeights;
 import org.verl4j.model.ModelConfig;
 import org.verl4j.model.WeightLayout;
+import org.verl4j.trainstep.LossScalars;
 import org.verl4j.trainstep.Objective;
 import org.verl4j.trainstep.StepConfig;
 import org.verl4j.trainstep.TrainStep;
@@ -19,11 +20,10 @@ import org.verl4j.trainstep.TrainStepGraph;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * The PPO-GAE critic (verl's critic: the decoder with a value head, {@link WeightLayout#critic}): values of the
- * sampled responses for GAE, and its own update on the GAE returns with the clipped value loss (spec §8):
+ * sampled responses for GAE, and its own update on the GAE returns with the clipped value loss (ALGORITHM.md §8):
  * <pre>
  * V[i][t]   = value head at the position that predicts response token t       (DecoderForward, Head.VALUE)
  * init      body = the policy's θ₀, score.weight = 0, score.bias = 0          (V ≡ 0 before training)
@@ -49,8 +49,7 @@ final class Critic implements AutoCloseable {
 
     /** The critic's step configuration: the value loss, the actor's AdamW and lr schedule at the critic's rate, the same K. */
     static StepConfig stepConfig(TrainerConfig c) {
-        return new StepConfig(new Objective.Critic(c.valueLoss()), new org.verl4j.trainstep.AdamWConfig(c.criticLr(), c.optim().adamW().beta1(),
-                c.optim().adamW().beta2(), c.optim().adamW().eps(), c.optim().adamW().weightDecay(), c.optim().adamW().maxGradNorm()),
+        return new StepConfig(new Objective.Critic(c.critic().valueLoss()), c.optim().adamW().withLr(c.critic().lr()),
                 c.microBatchesPerUpdate(), c.optim().schedule());
     }
 
@@ -70,13 +69,13 @@ final class Critic implements AutoCloseable {
     }
 
     /** V[i][t] of every response, in chunks of {@code chunk} rows. */
-    double[][] values(PpoBatch batch, int chunk) {
+    double[][] values(Sequences batch, int chunk) {
         double[][] out = new double[batch.size()][];
         HostTensor theta = HostTensor.ofFloating(ElementType.FLOAT, new long[]{layout.size()}, step.theta());
         for (int start = 0; start < batch.size(); start += chunk) {
             int[] rows = new int[Math.min(chunk, batch.size() - start)];
             for (int k = 0; k < rows.length; k++) rows[k] = start + k;
-            Map<String, HostTensor> feed = batch.sequences(rows);
+            Map<String, HostTensor> feed = batch.feed(rows);
             long r = feed.get(TrainStepGraph.MASK).shape()[1];
             feed.remove(TrainStepGraph.MASK);
             feed.put(TrainStepGraph.THETA, theta);
@@ -89,30 +88,20 @@ final class Critic implements AutoCloseable {
         return out;
     }
 
-    /** The critic update of one training step; returns (mean loss, mean grad norm). */
-    double[] update(PpoBatch batch, double[][] oldValues, double[][] returns, TrainerConfig config, long seed, int u) {
-        int b = batch.size(), m = config.miniBatchSize(), micro = config.optim().microBatchSize();
-        double loss = 0, norms = 0;
-        int n = 0, updates = 0;
-        for (int e = 0; e < config.optim().ppoEpochs(); e++) {
-            int[] perm = PolicyUpdate.permutation(b, new Random(seed + e));
-            for (int start = 0; start < b; start += m) {
-                List<Map<String, HostTensor>> feeds = new ArrayList<>();
-                for (int k = start; k < start + m; k += micro)
-                    feeds.add(batch.criticFeed(java.util.Arrays.copyOfRange(perm, k, k + micro), ElementType.FLOAT, oldValues, returns));
-                TrainStep.Result r = step.step(feeds);
-                for (Map<String, Double> d : r.microBatches()) {
-                    double l = d.get(TrainStepGraph.LOSS);
-                    if (!Double.isFinite(l) || r.skipped())
-                        throw new TrainingDiverged("step " + u + ": the critic loss is " + l + ", gradient norm " + r.gradNorm());
-                    loss += l;
-                    n++;
-                }
-                norms += r.gradNorm();
-                updates++;
-            }
-        }
-        return new double[]{loss / n, norms / updates};
+    /** The critic update of one training step ({@link UpdateLoop}, the actor's mini-/micro-batches). */
+    StepRecord.CriticUpdate update(CriticBatch batch, TrainerConfig config, long seed, int u) {
+        List<LossScalars.Critic> micro = new ArrayList<>();
+        List<TrainStep.Result> updates = UpdateLoop.run(step, batch.size(), config, seed,
+                rows -> batch.feed(rows, ElementType.FLOAT), (r, epoch, miniBatch) -> {
+                    for (LossScalars.Critic d : r.microBatches(LossScalars.Critic.class)) {
+                        if (!Double.isFinite(d.loss()) || r.skipped())
+                            throw new TrainingDiverged("step " + u + ": the critic loss is " + d.loss() + ", gradient norm "
+                                    + r.gradNorm());
+                        micro.add(d);
+                    }
+                });
+        return new StepRecord.CriticUpdate(UpdateLoop.mean(micro, LossScalars.Critic::loss),
+                UpdateLoop.mean(updates, TrainStep.Result::gradNorm));
     }
 
     TrainStep.State state() {

@@ -10,7 +10,7 @@ import java.util.Map;
  * @param step     training steps done when evaluated (0 = the initial policy)
  * @param problems held-out problems
  * @param n        samples per problem
- * @param passAtK  "pass@1", "pass@2", … (k = 1, 2, 4, … ≤ n; unbiased estimator, spec §9), mean over problems
+ * @param passAtK  "pass@1", "pass@2", … (k = 1, 2, 4, … ≤ n; unbiased estimator, ALGORITHM.md §9), mean over problems
  */
 public record EvalScores(int step, int problems, int n, Map<String, Double> passAtK) {
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The comparison the paper's users ask for: the same budget and seeds for several arms (GRPO, GRPO + VERL,
@@ -64,8 +65,8 @@ public final class Experiment {
                 }
             }
         String md = table(results, seeds);
-        for (String metric : List.of(StepMetrics.ER_MEAN, StepMetrics.ERV_MEAN, StepMetrics.ERA_MEAN, StepMetrics.ACCURACY))
-            curve(out.resolve("curves-" + metric.substring(metric.indexOf('/') + 1) + ".png"), metric, results);
+        for (StepJson.Column metric : List.of(StepJson.ER_MEAN, StepJson.ERV_MEAN, StepJson.ERA_MEAN, StepJson.ACCURACY))
+            curve(out.resolve("curves-" + metric.name().substring(metric.name().indexOf('/') + 1) + ".png"), metric, results);
         AtomicFile.writeText(out.resolve("experiment.md"), w -> w.write(md));
         log.print(md);
         log.flush();
@@ -79,30 +80,38 @@ public final class Experiment {
         for (String k : ks) md.append(' ').append(k).append(" |");
         md.append(" wall s/run |\n|---|").append("---|".repeat(ks.size() + 1)).append('\n');
         List<EvalScores> initial = results.values().iterator().next().stream().map(Trainer.Result::initial).toList();
-        row(md, "initial policy", initial, ks, Double.NaN);
+        row(md, "initial policy", initial, ks, OptionalDouble.empty());
         results.forEach((arm, runs) -> row(md, arm, runs.stream().map(Trainer.Result::last).toList(), ks,
-                runs.stream().mapToDouble(Trainer.Result::wallSeconds).average().orElse(Double.NaN)));
+                OptionalDouble.of(mean(runs.stream().mapToDouble(Trainer.Result::wallSeconds).toArray()))));
         return md.toString();
     }
 
-    private static void row(StringBuilder md, String name, List<EvalScores> evals, List<String> ks, double wall) {
+    /** {@code wall}: mean seconds per run, empty for the initial policy's row. */
+    private static void row(StringBuilder md, String name, List<EvalScores> evals, List<String> ks, OptionalDouble wall) {
         md.append("| ").append(name).append(" |");
         for (String k : ks) {
             double[] x = evals.stream().mapToDouble(e -> e.passAtK().get(k)).toArray();
-            md.append(String.format(Locale.ROOT, " %.3f ± %.3f |", StepMetrics.mean(x), sampleStd(x)));
+            md.append(String.format(Locale.ROOT, " %.3f ± %.3f |", mean(x), sampleStd(x)));
         }
-        md.append(Double.isNaN(wall) ? " – |" : String.format(Locale.ROOT, " %.0f |", wall)).append('\n');
+        md.append(wall.isEmpty() ? " – |" : String.format(Locale.ROOT, " %.0f |", wall.getAsDouble())).append('\n');
+    }
+
+    /** Plain mean over seeds (at least one). */
+    private static double mean(double[] x) {
+        double s = 0;
+        for (double v : x) s += v;
+        return s / x.length;
     }
 
     /** Bessel-corrected standard deviation (0 for one value). */
     static double sampleStd(double[] x) {
         if (x.length < 2) return 0;
-        double m = StepMetrics.mean(x), s = 0;
+        double m = mean(x), s = 0;
         for (double v : x) s += (v - m) * (v - m);
         return Math.sqrt(s / (x.length - 1));
     }
 
-    private static void curve(Path file, String metric, Map<String, List<Trainer.Result>> results) throws IOException {
+    private static void curve(Path file, StepJson.Column metric, Map<String, List<Trainer.Result>> results) throws IOException {
         XYSeriesCollection data = new XYSeriesCollection();
         results.forEach((arm, runs) -> {
             XYSeries s = new XYSeries(arm);
@@ -111,9 +120,9 @@ public final class Experiment {
                 double sum = 0;
                 int n = 0;
                 for (Trainer.Result r : runs) {
-                    double v = r.steps().get(u).metrics().getOrDefault(metric, Double.NaN);
-                    if (Double.isFinite(v)) {
-                        sum += v;
+                    OptionalDouble v = metric.value().apply(r.steps().get(u));
+                    if (v.isPresent()) {
+                        sum += v.getAsDouble();
                         n++;
                     }
                 }
@@ -121,7 +130,7 @@ public final class Experiment {
             }
             data.addSeries(s);
         });
-        JFreeChart chart = ChartFactory.createXYLineChart(metric + " (mean over seeds)", "training step", metric, data,
+        JFreeChart chart = ChartFactory.createXYLineChart(metric.name() + " (mean over seeds)", "training step", metric.name(), data,
                 PlotOrientation.VERTICAL, true, false, false);
         Files.createDirectories(file.getParent());
         AtomicFile.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, 800, 480));

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The task scores of a step's responses: each response (final EOS removed, {@link Rollout#textTokenIds}) decoded
- * and graded by its problem's task verifier, then mapped to the reward table (spec §8).
+ * and graded by its problem's task verifier, then mapped to the reward table (ALGORITHM.md §8).
  *
  * @param scores  s_i, the task reward of response i
  * @param correct the verifier's verdict of response i

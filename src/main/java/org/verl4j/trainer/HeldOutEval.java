@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * pass@k of the current policy on the held-out split through {@link Evaluator}, the code behind {@code verl4j eval}
- * (spec §9: n samples per problem graded by the task's verifier, unbiased pass@k for k = 1, 2, 4, … ≤ n, mean over
+ * (ALGORITHM.md §9: n samples per problem graded by the task's verifier, unbiased pass@k for k = 1, 2, 4, … ≤ n, mean over
  * problems). Every evaluation of a run samples with the same seed, so before/after differences come from the policy.
  */
 public final class HeldOutEval {

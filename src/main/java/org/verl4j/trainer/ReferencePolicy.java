@@ -10,7 +10,7 @@ import org.verl4j.model.PolicyGraph;
 import org.verl4j.model.Positions;
 
 /**
- * log π_ref(y_t) of responses under the initial policy θ₀ (the KL-in-loss reference, spec §8), through the
+ * log π_ref(y_t) of responses under the initial policy θ₀ (the KL-in-loss reference, ALGORITHM.md §8), through the
  * log-prob graph ({@link PolicyGraph}) with θ₀ as its input. Rows are {@code [prompt left-padded, response
  * right-padded]}; column c of {@code logp} scores token c+1, so response token t of a row whose prompt part has
  * width P sits at column P + t − 1.
@@ -30,10 +30,11 @@ final class ReferencePolicy implements AutoCloseable {
     }
 
     /** log π_ref of each response's tokens, in chunks of {@code chunk} rows. */
-    double[][] logProbs(int[][] prompts, int[][] responses, int padId, int chunk) {
+    double[][] logProbs(Sequences sequences, int chunk) {
+        int[][] responses = sequences.responses();
         double[][] out = new double[responses.length][];
         for (int start = 0; start < responses.length; start += chunk)
-            run(prompts, responses, padId, start, Math.min(responses.length, start + chunk), out);
+            run(sequences.prompts(), responses, sequences.padId(), start, Math.min(responses.length, start + chunk), out);
         return out;
     }
 

@@ -16,32 +16,32 @@ import java.util.List;
 
 /**
  * The PNG curves of a run (JFreeChart, headless), one chart per group of metrics of {@code steps.jsonl} against
- * the training step. Undefined points (NaN) are left out of their series.
+ * the training step. Undefined points are left out of their series.
  */
 public final class RunPlots {
 
-    /** One chart: file name, title, y label and the metrics drawn. */
-    public record Chart(String file, String title, String yLabel, List<String> metrics) {
+    /** One chart: file name, title, y label and the metrics drawn (each a series named after its column). */
+    public record Chart(String file, String title, String yLabel, List<StepJson.Column> metrics) {
     }
 
     /** The charts of every run. */
     public static final List<Chart> CHARTS = List.of(
             new Chart("reward.png", "Task reward and accuracy", "value",
-                    List.of(StepMetrics.REWARD_MEAN, StepMetrics.ACCURACY)),
-            new Chart("er.png", "Effective Rank (spec §2)", "ER",
-                    List.of(StepMetrics.ER_CORRECT, StepMetrics.ER_INCORRECT)),
-            new Chart("erv.png", "ER velocity (spec §3)", "ERV",
-                    List.of(StepMetrics.ERV_CORRECT, StepMetrics.ERV_INCORRECT)),
-            new Chart("era.png", "ER acceleration (spec §3)", "ERA",
-                    List.of(StepMetrics.ERA_CORRECT, StepMetrics.ERA_INCORRECT)),
-            new Chart("aux.png", "Aux signal and λ (spec §6)", "value",
-                    List.of(StepMetrics.AUX_MEAN, StepMetrics.LAMBDA_MEAN, StepMetrics.SHAPED_FRACTION)),
-            new Chart("entropy.png", "Token entropy (nats)", "nats", List.of(StepMetrics.ENTROPY)),
+                    List.of(StepJson.REWARD_MEAN, StepJson.ACCURACY)),
+            new Chart("er.png", "Effective Rank (ALGORITHM.md §2)", "ER",
+                    List.of(StepJson.ER_CORRECT, StepJson.ER_INCORRECT)),
+            new Chart("erv.png", "ER velocity (ALGORITHM.md §3)", "ERV",
+                    List.of(StepJson.ERV_CORRECT, StepJson.ERV_INCORRECT)),
+            new Chart("era.png", "ER acceleration (ALGORITHM.md §3)", "ERA",
+                    List.of(StepJson.ERA_CORRECT, StepJson.ERA_INCORRECT)),
+            new Chart("aux.png", "Aux signal and λ (ALGORITHM.md §6)", "value",
+                    List.of(StepJson.AUX_MEAN, StepJson.LAMBDA_MEAN, StepJson.SHAPED_FRACTION)),
+            new Chart("entropy.png", "Token entropy (nats)", "nats", List.of(StepJson.ENTROPY)),
             new Chart("length.png", "Response length (tokens)", "tokens",
-                    List.of(StepMetrics.LENGTH_MEAN, StepMetrics.LENGTH_MAX)),
+                    List.of(StepJson.LENGTH_MEAN, StepJson.LENGTH_MAX)),
             new Chart("update.png", "Update diagnostics", "value",
-                    List.of(StepMetrics.GRAD_NORM, StepMetrics.PG_CLIPFRAC, StepMetrics.PPO_KL)),
-            new Chart("eval.png", "Held-out pass@1 (periodic evaluation)", "pass@1", List.of(StepMetrics.EVAL_PASS1)));
+                    List.of(StepJson.GRAD_NORM, StepJson.PG_CLIPFRAC, StepJson.PPO_KL)),
+            new Chart("eval.png", "Held-out pass@1 (periodic evaluation)", "pass@1", List.of(StepJson.EVAL_PASS1)));
 
     private RunPlots() {
     }
@@ -52,12 +52,9 @@ public final class RunPlots {
         List<Path> written = new ArrayList<>();
         for (Chart c : CHARTS) {
             XYSeriesCollection data = new XYSeriesCollection();
-            for (String metric : c.metrics()) {
-                XYSeries s = new XYSeries(metric);
-                for (StepRecord r : records) {
-                    Double v = r.metrics().get(metric);
-                    if (v != null && Double.isFinite(v)) s.add(r.step(), v);
-                }
+            for (StepJson.Column metric : c.metrics()) {
+                XYSeries s = new XYSeries(metric.name());
+                for (StepRecord r : records) metric.value().apply(r).ifPresent(v -> s.add(r.step(), v));
                 if (s.getItemCount() > 0) data.addSeries(s);
             }
             if (data.getSeriesCount() == 0) continue;

@@ -22,24 +22,28 @@ import java.util.OptionalDouble;
  * @param steps       every step record (for the time shares)
  * @param peakRssMb   peak resident memory of the process (VmHWM), empty where the OS does not say (or not asked)
  */
-public record RunSummary(ConfigValues config, EvalScores initial, EvalScores last, double wallSeconds,
+public record RunSummary(TrainerConfig config, EvalScores initial, EvalScores last, double wallSeconds,
                          List<StepRecord> steps, OptionalDouble peakRssMb) {
 
-    private static final List<String> PHASES = List.of(StepMetrics.TIME_GENERATE, StepMetrics.TIME_METRICS,
-            StepMetrics.TIME_REWARD, StepMetrics.TIME_UPDATE);
+    /** The phases of a step, then the whole step. */
+    private static final List<StepJson.Column> TIMES = List.of(StepJson.TIME_GENERATE, StepJson.TIME_METRICS,
+            StepJson.TIME_REWARD, StepJson.TIME_UPDATE, StepJson.TIME_STEP), PHASES = TIMES.subList(0, 4);
 
     /** Writes both files into {@code runDir} (each atomically). */
     public void write(Path runDir) throws IOException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
-        root.set("config", config.toJson());
+        root.set("config", config.values().toJson());
         root.set("initial_eval", eval(json, initial));
         root.set("final_eval", eval(json, last));
         root.put("wall_seconds", wallSeconds);
         root.put("steps", steps.size());
         ObjectNode time = root.putObject("mean_seconds_per_step");
-        for (String p : PHASES) time.put(p.substring("time/".length()), meanOf(p));
-        time.put("step_s", meanOf(StepMetrics.TIME_STEP));
+        for (StepJson.Column p : TIMES) {
+            OptionalDouble mean = meanOf(p);                                   // none for a run of no steps
+            if (mean.isPresent()) time.put(phase(p) + "_s", mean.getAsDouble());
+            else time.putNull(phase(p) + "_s");
+        }
         peakRssMb.ifPresent(mb -> root.put("peak_rss_mb", mb));
         byte[] bytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
         AtomicFile.write(runDir.resolve("summary.json"), out -> out.write(bytes));
@@ -60,21 +64,25 @@ public record RunSummary(ConfigValues config, EvalScores initial, EvalScores las
     public String markdown(Path runDir) {
         StringBuilder md = new StringBuilder("# verl4j train — summary\n\n");
         md.append(String.format(Locale.ROOT, "%s + aux %s on `%s`, data `%s`, %d steps, wall %.0f s%s.%n%n",
-                config.text("algorithm"), config.text("aux.signal"), config.path("model.dir"), config.path("data.dir"),
+                config.algorithm().label(), config.aux().label(), config.model(), config.data(),
                 steps.size(), wallSeconds, peakRssMb.isPresent() ? String.format(Locale.ROOT, ", peak RSS %.0f MB", peakRssMb.getAsDouble()) : ""));
         md.append(String.format(Locale.ROOT, "Held-out: %d problems × n = %d samples.%n%n", last.problems(), last.n()));
         md.append("| metric | before (step ").append(initial.step()).append(") | after (step ").append(last.step()).append(") | Δ |\n|---|---|---|---|\n");
         for (String k : last.passAtK().keySet()) {
-            double a = initial.passAtK().getOrDefault(k, Double.NaN), b = last.passAtK().get(k);
-            md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %+.3f |%n", k, a, b, b - a));
+            double b = last.passAtK().get(k);
+            Double a = initial.passAtK().get(k);                               // none when the evaluations differ in n
+            md.append(a == null ? String.format(Locale.ROOT, "| %s | – | %.3f | – |%n", k, b)
+                    : String.format(Locale.ROOT, "| %s | %.3f | %.3f | %+.3f |%n", k, a, b, b - a));
         }
-        double total = meanOf(StepMetrics.TIME_STEP);
         md.append("\n## Time per step (mean)\n\n| phase | seconds | share |\n|---|---|---|\n");
-        for (String p : PHASES) {
-            double s = meanOf(p);
-            md.append(String.format(Locale.ROOT, "| %s | %.2f | %.0f%% |%n", p.substring(5, p.length() - 2), s, 100 * s / total));
+        OptionalDouble total = meanOf(StepJson.TIME_STEP);
+        if (total.isPresent()) {
+            for (StepJson.Column p : PHASES) {
+                double s = meanOf(p).orElseThrow();
+                md.append(String.format(Locale.ROOT, "| %s | %.2f | %.0f%% |%n", phase(p), s, 100 * s / total.getAsDouble()));
+            }
+            md.append(String.format(Locale.ROOT, "| whole step | %.2f | 100%% |%n", total.getAsDouble()));
         }
-        md.append(String.format(Locale.ROOT, "| whole step | %.2f | 100%% |%n", total));
         md.append("\n## Curves\n\n");
         for (RunPlots.Chart c : RunPlots.CHARTS)
             if (Files.exists(runDir.resolve("plots").resolve(c.file())))
@@ -82,17 +90,16 @@ public record RunSummary(ConfigValues config, EvalScores initial, EvalScores las
         return md.toString();
     }
 
-    private double meanOf(String metric) {
+    /** The mean of a time column over the steps; empty for a run of no steps. */
+    private OptionalDouble meanOf(StepJson.Column metric) {
         double s = 0;
-        int n = 0;
-        for (StepRecord r : steps) {
-            Double v = r.metrics().get(metric);
-            if (v != null && Double.isFinite(v)) {
-                s += v;
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : s / n;
+        for (StepRecord r : steps) s += metric.value().apply(r).orElseThrow();
+        return steps.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(s / steps.size());
+    }
+
+    /** {@code time/generate_s} → {@code generate}. */
+    private static String phase(StepJson.Column time) {
+        return time.name().substring("time/".length(), time.name().length() - "_s".length());
     }
 
     /** VmHWM of /proc/self/status in MB, empty where unavailable. */

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code steps.jsonl}: one {@link StepRecord} per line, appended and flushed as each step ends. A resumed run keeps
+ * {@code steps.jsonl}: one {@link StepRecord} per line ({@link StepJson}), appended and flushed as each step ends. A resumed run keeps
  * the lines up to its checkpoint's step and drops the ones after (they belong to the run that crashed).
  */
 public final class StepLog implements AutoCloseable {
@@ -26,7 +26,7 @@ public final class StepLog implements AutoCloseable {
         if (keepUpTo > 0 && Files.exists(file))
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 if (line.isBlank()) continue;
-                StepRecord r = StepRecord.fromJson(json.readTree(line));
+                StepRecord r = StepJson.read(json.readTree(line));
                 if (r.step() <= keepUpTo) records.add(r);
             }
         Files.createDirectories(file.toAbsolutePath().getParent());
@@ -49,7 +49,7 @@ public final class StepLog implements AutoCloseable {
     }
 
     private void writeLine(StepRecord r) throws IOException {
-        out.write(json.writeValueAsString(r.toJson(json)));
+        out.write(json.writeValueAsString(StepJson.write(json, r)));
         out.write('\n');
     }
 

@@ -36,12 +36,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code verl4j train}: the RLVR loop with VERL (spec §6–§8) from one {@link TrainerConfig}. Each step:
+ * {@code verl4j train}: the RLVR loop with VERL (ALGORITHM.md §6–§8) from one {@link TrainerConfig}. Each step:
  * <pre>
  * prompts   = DataCursor.take(cursor, rollout.prompts)                       seeded stream over train.jsonl
  * rollouts  = engine.generate(prompts, n, seed(u))                           with ER/ERV/ERA and hidden states
- * s_i       = task reward of the verifier's verdict                          spec §8
- * A         = AdvantageStage (estimator, VERL controller or entropy bonus)   spec §6–§7
+ * s_i       = task reward of the verifier's verdict                          ALGORITHM.md §8
+ * A         = AdvantageStage (estimator, VERL controller or entropy bonus)   ALGORITHM.md §6–§7
  * ref       = log π_θ₀(y) through the log-prob graph (only when optim.kl_coeff &gt; 0)
  * ppo-gae:  V = critic values before A (GAE), critic update on the returns after the actor's
  * θ         = PolicyUpdate (PPO over mini-/micro-batches, old log-probs = the rollout's)
@@ -136,32 +136,31 @@ public final class Trainer implements AutoCloseable {
                 int u = state.step() + 1;
                 StepOutcome o = step(u, cursor, state);
                 state = o.state();
-                StepMetrics metrics = o.metrics();
+                StepRecord record = o.record();
                 boolean lastStep = u == steps;
                 int every = config.schedule().evalEvery();
                 if (every > 0 && u % every == 0 && !lastStep) {
                     last = evaluate(u);
-                    metrics.put(StepMetrics.EVAL_PASS1, last.pass1());
+                    record = record.withEvalPass1(last.pass1());
                 }
-                StepRecord record = metrics.build(u);
                 stepLog.append(record);
                 int cpEvery = config.schedule().checkpointEvery();
                 if (lastStep || (cpEvery > 0 && u % cpEvery == 0)) checkpoints.save(state, this::writeModel);
                 bar.update(u, String.format(Locale.ROOT, "reward %.3f  acc %.2f  aux %.4f",
-                        record.get(StepMetrics.REWARD_MEAN), record.get(StepMetrics.ACCURACY), record.get(StepMetrics.AUX_MEAN)));
+                        record.reward().mean(), record.reward().accuracy(), record.shaping().auxMean()));
             }
             last = evaluate(state.step());
             List<StepRecord> records = stepLog.records();
             RunPlots.write(runDir.resolve("plots"), records);
             double wall = (System.nanoTime() - start) / 1e9;
-            new RunSummary(config.values(), initial, last, wall, records, RunSummary.measurePeakRssMb()).write(runDir);
-            log.print(new RunSummary(config.values(), initial, last, wall, records, OptionalDouble.empty()).markdown(runDir));
+            new RunSummary(config, initial, last, wall, records, RunSummary.measurePeakRssMb()).write(runDir);
+            log.print(new RunSummary(config, initial, last, wall, records, OptionalDouble.empty()).markdown(runDir));
             log.flush();
             return new Result(runDir, initial, last, records, wall);
         }
     }
 
-    private record StepOutcome(TrainerState state, StepMetrics metrics) {
+    private record StepOutcome(TrainerState state, StepRecord record) {
     }
 
     private StepOutcome step(int u, DataCursor<Problem> cursor, TrainerState state) {
@@ -186,31 +185,28 @@ public final class Trainer implements AutoCloseable {
             old[i] = new double[r.length()];
             for (int t = 0; t < r.length(); t++) old[i][t] = r.logProbs()[t];
         }
-        int pad = engine.tokenizer().padId(), chunk = config.optim().microBatchSize();
-        PpoBatch sequences = new PpoBatch(promptIds, responses, old, old, old, pad);
+        int chunk = config.optim().microBatchSize();
+        Sequences sequences = new Sequences(promptIds, responses, engine.tokenizer().padId());
         Optional<double[][]> values = critic.map(c -> c.values(sequences, chunk));
         AdvantageStage.Outcome adv = AdvantageStage.run(config, rollouts, graded.scores(), state.controller(), values);
         long t3 = System.nanoTime();
         double[][] ref = reference.isEmpty() ? old                        // KL weighted 0: any finite values
-                : reference.get().logProbs(promptIds, responses, pad, chunk);
-        PpoBatch batch = new PpoBatch(promptIds, responses, old, ref, adv.advantages(), pad);
-        Optional<double[]> criticStats = critic.map(c -> c.update(batch, values.get(), adv.returns(), config, seed, u));
-        PolicyUpdate.Stats update = PolicyUpdate.run(actor, batch, config, seed, u);
+                : reference.get().logProbs(sequences, chunk);
+        PpoBatch batch = new PpoBatch(sequences, old, ref, adv.advantages());
+        Optional<StepRecord.CriticUpdate> criticUpdate = critic.map(c -> c.update(
+                new CriticBatch(sequences, values.orElseThrow(), adv.returns()), config, seed, u));
+        StepRecord.Update update = PolicyUpdate.run(actor, batch, config, seed, u);
         TrainStep.State next = actor.state();
         engine.setPolicy(next.theta());
         long t4 = System.nanoTime();
-        StepMetrics m = StepReport.of(rollouts, graded, n, adv, update, dataset)
-                .put(StepMetrics.TIME_GENERATE, (t1 - t0) / 1e9 - metricWait)
-                .put(StepMetrics.TIME_METRICS, metricWait + (t3 - t2) / 1e9)
-                .put(StepMetrics.TIME_METRICS_WAIT, metricWait)
-                .put(StepMetrics.TIME_METRICS_BATCH, (t3 - t2) / 1e9)
-                .put(StepMetrics.TIME_REWARD, (t2 - t1) / 1e9)
-                .put(StepMetrics.TIME_UPDATE, (t4 - t3) / 1e9)
-                .put(StepMetrics.TIME_STEP, (t4 - t0) / 1e9);
-        criticStats.ifPresent(c -> m.put(StepMetrics.CRITIC_LOSS, c[0]).put(StepMetrics.CRITIC_GRAD_NORM, c[1]));
+        StepRecord.Timings time = new StepRecord.Timings((t1 - t0) / 1e9 - metricWait, metricWait + (t3 - t2) / 1e9,
+                metricWait, (t3 - t2) / 1e9, (t2 - t1) / 1e9, (t4 - t3) / 1e9, (t4 - t0) / 1e9);
+        StepRecord record = new StepRecord(u, StepReport.rewards(graded, n), StepReport.responses(rollouts), update,
+                StepReport.rank(rollouts, graded.correct(), dataset), StepReport.shaping(rollouts, adv), time, criticUpdate,
+                OptionalDouble.empty());
         TrainerState after = new TrainerState(u, state.dataCursor() + problems.size(), adv.controller(), next,
                 critic.map(Critic::state));
-        return new StepOutcome(after, m);
+        return new StepOutcome(after, record);
     }
 
     private Prompt prompt(Problem p) {

@@ -1,18 +1,11 @@
 package org.verl4j.trainer;
 
 import org.verl4j.rank.RankOptions;
-import org.verl4j.rank.Truncation;
 import org.verl4j.rl.ActorLoss;
-import org.verl4j.rl.KlEstimator;
-import org.verl4j.rl.LossAggregation;
 import org.verl4j.rl.PolicyLoss;
 import org.verl4j.rl.TaskReward;
+import org.verl4j.rl.ValueLoss;
 import org.verl4j.rollout.PromptFormat;
-import org.verl4j.shaping.ChannelWeights;
-import org.verl4j.shaping.Hypothesis;
-import org.verl4j.shaping.Numerics;
-import org.verl4j.shaping.VerlBonus;
-import org.verl4j.shaping.parity.AuthorsNumerics;
 import org.verl4j.shaping.VerlConfig;
 import org.verl4j.trainstep.AdamWConfig;
 import org.verl4j.trainstep.LrSchedule;
@@ -20,39 +13,45 @@ import org.verl4j.trainstep.Objective;
 import org.verl4j.trainstep.StepConfig;
 
 import java.nio.file.Path;
-import java.util.Locale;
+
+import static org.verl4j.trainer.TrainerKeys.*;
 
 /**
  * The typed training configuration, built from {@link ConfigValues} (whose keys and defaults are in
- * {@link TrainerKeys}); every section is validated by its own record's constructor.
+ * {@link TrainerKeys}, read here through its typed constants); every section is validated by its own record's
+ * constructor.
  *
- * @param values   the resolved key values (printed and saved with the run)
- * @param model    model directory
- * @param data     data directory (train.jsonl, test.jsonl)
- * @param template prompt template
- * @param out      run directory
- * @param algorithm the advantage estimator
- * @param aux      the aux signal
- * @param reward   the task reward table
- * @param verl     VERL's settings (spec §6–§7)
- * @param rank     options of the per-response ERV/ERA windows
- * @param rollout  sampling settings
- * @param optim    PPO/AdamW settings
- * @param schedule steps, evaluation and checkpoint cadence
- * @param machine  seed, device, threads
+ * @param values        the resolved key values (printed and saved with the run)
+ * @param model         model directory
+ * @param data          data directory (train.jsonl, test.jsonl)
+ * @param template      prompt template
+ * @param out           run directory
+ * @param algorithm     the advantage estimator
+ * @param aux           the aux signal: the one switch of VERL
+ * @param entropyBeta   β of the entropy-advantage bonus (aux entropy-adv)
+ * @param reward        the task reward table
+ * @param verl          VERL's settings (ALGORITHM.md §6–§7; they act when aux is VERL)
+ * @param rank          options of the per-response ERV/ERA windows
+ * @param datasetStride stride of the dataset-level cumulative ERV/ERA
+ * @param rollout       sampling settings
+ * @param optim         PPO/AdamW settings
+ * @param critic        the critic's rate and loss (ppo-gae)
+ * @param schedule      steps, evaluation and checkpoint cadence
+ * @param machine       seed, device, threads
  */
 public record TrainerConfig(ConfigValues values, Path model, Path data, PromptFormat template, Path out,
-                            Algorithm algorithm, AuxSignal aux, TaskReward reward, VerlConfig verl, RankOptions rank,
-                            int datasetStride, Rollout rollout, Optim optim, Schedule schedule, Machine machine) {
+                            Algorithm algorithm, AuxSignal aux, double entropyBeta, TaskReward reward, VerlConfig verl,
+                            RankOptions rank, int datasetStride, Rollout rollout, Optim optim, CriticOptim critic,
+                            Schedule schedule, Machine machine) {
 
     public TrainerConfig {
         int responses = rollout.prompts() * rollout.n();
         if (responses % optim.miniBatches() != 0)
-            throw new IllegalArgumentException("optim.mini_batches = " + optim.miniBatches() + " must divide the "
-                    + responses + " responses of a step (rollout.prompts × rollout.n)");
+            throw new IllegalArgumentException(MINI_BATCHES + " = " + optim.miniBatches() + " must divide the "
+                    + responses + " responses of a step (" + PROMPTS + " × " + N + ")");
         if ((responses / optim.miniBatches()) % optim.microBatchSize() != 0)
-            throw new IllegalArgumentException("optim.micro_batch_size = " + optim.microBatchSize() + " must divide a mini-batch of "
-                    + responses / optim.miniBatches() + " responses");
+            throw new IllegalArgumentException(MICRO_BATCH_SIZE + " = " + optim.microBatchSize() + " must divide a "
+                    + "mini-batch of " + responses / optim.miniBatches() + " responses");
     }
 
     /** Responses per optimizer step (a mini-batch). */
@@ -89,6 +88,10 @@ public record TrainerConfig(ConfigValues values, Path model, Path data, PromptFo
         }
     }
 
+    /** The critic's learning rate and its clipped value loss, aggregated as the actor's loss (ppo-gae). */
+    public record CriticOptim(double lr, ValueLoss valueLoss) {
+    }
+
     /** Steps, evaluation every {@code evalEvery} steps (0: before and after only) with n samples, checkpoints. */
     public record Schedule(int steps, int evalEvery, int evalN, int evalProblems, int checkpointEvery) {
         public Schedule {
@@ -113,32 +116,21 @@ public record TrainerConfig(ConfigValues values, Path model, Path data, PromptFo
 
     /** Builds and validates every section; a section's error names its key. */
     public static TrainerConfig of(ConfigValues v) {
-        VerlConfig verl = new VerlConfig(v.number("verl.modulation_gain"), v.number("verl.ema_alpha"),
-                v.number("verl.global_weight"), enumOf(VerlConfig.Scaling.class, v.text("verl.scaling")),
-                enumOf(Hypothesis.class, v.text("verl.hypothesis")),
-                channels(v.weights("verl.explore")), channels(v.weights("verl.exploit")), v.number("verl.kappa"),
-                enumOf(VerlBonus.Placement.class, v.text("verl.placement")),
-                enumOf(VerlConfig.Target.class, v.text("verl.target")), numerics(v.text("verl.numerics")));
-        String truncation = v.text("rank.truncation");
-        RankOptions rank = new RankOptions(v.integer("rank.stride"), v.integer("rank.max_len"),
-                enumOf(Truncation.class, truncation));
-        PolicyLoss pg = new PolicyLoss(v.number("optim.clip_low"), v.number("optim.clip_high"),
-                v.optionalNumber("optim.dual_clip"),
-                enumOf(LossAggregation.class, v.text("optim.aggregation")));
-        ActorLoss actor = new ActorLoss(pg, v.number("optim.entropy_coeff"), v.number("optim.kl_coeff"),
-                enumOf(KlEstimator.class, v.text("optim.kl_estimator")));
-        AdamWConfig adam = new AdamWConfig(v.number("optim.lr"), v.number("optim.beta1"), v.number("optim.beta2"),
-                v.number("optim.eps"), v.number("optim.weight_decay"), v.number("optim.max_grad_norm"));
-        Optim optim = new Optim(actor, adam, schedule(v), v.integer("optim.mini_batches"),
-                v.integer("optim.ppo_epochs"), v.integer("optim.micro_batch_size"));
-        return new TrainerConfig(v, v.path("model.dir"), v.path("data.dir"), PromptFormat.named(v.text("data.template")),
-                v.path("out.dir"), Algorithm.named(v.text("algorithm")), AuxSignal.named(v.text("aux.signal")),
-                enumOf(TaskReward.class, v.text("reward.kind")), verl, rank, v.integer("rank.dataset_stride"),
-                new Rollout(v.integer("rollout.prompts"), v.integer("rollout.n"), v.number("rollout.temperature"),
-                        v.number("rollout.top_p"), v.integer("rollout.top_k"), v.integer("rollout.max_new_tokens")),
-                optim, new Schedule(v.integer("train.steps"), v.integer("eval.every"), v.integer("eval.n"),
-                        v.integer("data.eval_problems"), v.integer("checkpoint.every")),
-                new Machine(v.longValue("seed"), v.text("device"), v.integer("threads")));
+        VerlConfig verl = new VerlConfig(v.get(VERL_GAIN), v.get(VERL_EMA_ALPHA), v.get(VERL_GLOBAL_WEIGHT),
+                v.get(VERL_SCALING), v.get(VERL_HYPOTHESIS), v.get(VERL_EXPLORE), v.get(VERL_EXPLOIT), v.get(VERL_KAPPA),
+                v.get(VERL_PLACEMENT), v.get(VERL_TARGET), v.get(VERL_NUMERICS).numerics());
+        RankOptions rank = new RankOptions(v.get(RANK_STRIDE), v.get(RANK_MAX_LEN), v.get(RANK_TRUNCATION));
+        PolicyLoss pg = new PolicyLoss(v.get(CLIP_LOW), v.get(CLIP_HIGH), v.get(DUAL_CLIP), v.get(AGGREGATION));
+        ActorLoss actor = new ActorLoss(pg, v.get(ENTROPY_COEFF), v.get(KL_COEFF), v.get(KL_ESTIMATOR));
+        AdamWConfig adam = new AdamWConfig(v.get(LR), v.get(BETA1), v.get(BETA2), v.get(EPS), v.get(WEIGHT_DECAY),
+                v.get(MAX_GRAD_NORM));
+        Optim optim = new Optim(actor, adam, schedule(v), v.get(MINI_BATCHES), v.get(PPO_EPOCHS), v.get(MICRO_BATCH_SIZE));
+        return new TrainerConfig(v, v.get(MODEL_DIR), v.get(DATA_DIR), v.get(TEMPLATE), v.get(OUT_DIR), v.get(ALGORITHM),
+                v.get(AUX_SIGNAL), v.get(ENTROPY_BETA), v.get(REWARD_KIND), verl, rank, v.get(DATASET_STRIDE),
+                new Rollout(v.get(PROMPTS), v.get(N), v.get(TEMPERATURE), v.get(TOP_P), v.get(TOP_K), v.get(MAX_NEW_TOKENS)),
+                optim, new CriticOptim(v.get(CRITIC_LR), new ValueLoss(v.get(VALUE_CLIP), pg.aggregation())),
+                new Schedule(v.get(STEPS), v.get(EVAL_EVERY), v.get(EVAL_N), v.get(EVAL_PROBLEMS), v.get(CHECKPOINT_EVERY)),
+                new Machine(v.get(SEED), v.get(DEVICE), v.get(THREADS)));
     }
 
     /** The actor's train-step configuration: PPO loss, AdamW, K micro-batches per optimizer step, the lr schedule. */
@@ -152,50 +144,16 @@ public record TrainerConfig(ConfigValues values, Path model, Path data, PromptFo
      * {@code optim.warmup_steps} and {@code optim.min_lr_ratio}; an invalid combination throws naming the keys.
      */
     private static LrSchedule schedule(ConfigValues v) {
-        long w = v.integer("optim.warmup_steps");
-        long total = (long) v.integer("train.steps") * v.integer("optim.ppo_epochs") * v.integer("optim.mini_batches");
-        double r = v.number("optim.min_lr_ratio");
-        String shape = v.text("optim.lr_schedule");
+        long w = v.get(WARMUP_STEPS);
+        long total = (long) v.get(STEPS) * v.get(PPO_EPOCHS) * v.get(MINI_BATCHES);
+        double r = v.get(MIN_LR_RATIO);
+        LrSchedule.Kind shape = v.get(LR_SCHEDULE);
         try {
-            return switch (shape) {
-                case "constant" -> new LrSchedule.Constant(w);
-                case "linear" -> new LrSchedule.Linear(w, total, r);
-                case "cosine" -> new LrSchedule.Cosine(w, total, r);
-                default -> throw new IllegalArgumentException("unknown schedule '" + shape + "'");
-            };
+            return shape.of(w, total, r);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("optim.lr_schedule = " + shape + ", optim.warmup_steps = " + w
-                    + ", optim.min_lr_ratio = " + r + " over " + total + " optimizer updates (train.steps × "
-                    + "optim.ppo_epochs × optim.mini_batches): " + e.getMessage(), e);
+            throw new IllegalArgumentException(LR_SCHEDULE + " = " + LR_SCHEDULE.format(shape) + ", " + WARMUP_STEPS
+                    + " = " + w + ", " + MIN_LR_RATIO + " = " + r + " over " + total + " optimizer updates (" + STEPS + " × "
+                    + PPO_EPOCHS + " × " + MINI_BATCHES + "): " + e.getMessage(), e);
         }
-    }
-
-    /** The critic's learning rate (ppo-gae). */
-    public double criticLr() {
-        return values.number("critic.lr");
-    }
-
-    /** The critic's clipped value loss, aggregated as the actor's loss (ppo-gae). */
-    public org.verl4j.rl.ValueLoss valueLoss() {
-        return new org.verl4j.rl.ValueLoss(values.number("critic.value_clip"), optim.actorLoss().policy().aggregation());
-    }
-
-    /** β of the entropy-advantage bonus. */
-    public double entropyBeta() {
-        return values.number("aux.entropy_beta");
-    }
-
-    /** {@code plan-b} → PLAN_B, {@code authors-bf16} → AUTHORS_BF16, … */
-    static <E extends Enum<E>> E enumOf(Class<E> type, String choice) {
-        return Enum.valueOf(type, choice.replace('-', '_').toUpperCase(Locale.ROOT));
-    }
-
-    /** float64 → the definition in double; authors-bf16 → the authors' bf16/f32 arithmetic (parity mode). */
-    private static Numerics numerics(String choice) {
-        return choice.equals("authors-bf16") ? AuthorsNumerics.BF16 : Numerics.FLOAT64;
-    }
-
-    private static ChannelWeights channels(double[] w) {
-        return new ChannelWeights(w[0], w[1], w[2]);
     }
 }

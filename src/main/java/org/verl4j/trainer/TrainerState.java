@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * @param step       training steps completed
  * @param dataCursor training prompts consumed so far (position in the seeded stream of {@link DataCursor})
- * @param controller the VERL controller state (spec §6)
+ * @param controller the VERL controller state (ALGORITHM.md §6)
  * @param actor      the policy's θ and AdamW state
  * @param critic     the critic's, for ppo-gae
  */

@@ -11,7 +11,7 @@ import static org.verl4j.trainstep.TokenTerms.masked;
 import static org.verl4j.trainstep.TokenTerms.maskedMean;
 
 /**
- * The actor loss of {@link ActorLoss} / {@link PolicyLoss} (spec §8) as graph code, term for term:
+ * The actor loss of {@link ActorLoss} / {@link PolicyLoss} (ALGORITHM.md §8) as graph code, term for term:
  * <pre>
  * Δ  = clamp(logπ − logπ_old, −20, 20)          ρ = exp(Δ)
  * ℓ1 = −A·ρ      ℓ2 = −A·clamp(ρ, 1 − ε_low, 1 + ε_high)      ℓc = max(ℓ1, ℓ2)

@@ -3,12 +3,12 @@ package org.verl4j.trainstep;
 /**
  * AdamW and gradient-clipping settings, fed to the UPDATE graph as scalar inputs.
  *
- * @param lr          learning rate (spec §8: 5e-7 constant)
+ * @param lr          learning rate (ALGORITHM.md §8: 5e-7 constant)
  * @param beta1       β₁ (0.9)
  * @param beta2       β₂ (0.999)
  * @param eps         ε added to √v̂ (1e-8)
  * @param weightDecay decoupled weight decay λ (0.01, verl's actor default)
- * @param maxGradNorm global-norm clip (spec §8: 1.0)
+ * @param maxGradNorm global-norm clip (ALGORITHM.md §8: 1.0)
  */
 public record AdamWConfig(double lr, double beta1, double beta2, double eps, double weightDecay, double maxGradNorm) {
 
@@ -26,7 +26,7 @@ public record AdamWConfig(double lr, double beta1, double beta2, double eps, dou
         return new AdamWConfig(lr, beta1, beta2, eps, weightDecay, maxGradNorm);
     }
 
-    /** The authors' settings (spec §8): lr 5e-7, β 0.9/0.999, ε 1e-8, λ 0.01, clip 1.0. */
+    /** The authors' settings (ALGORITHM.md §8): lr 5e-7, β 0.9/0.999, ε 1e-8, λ 0.01, clip 1.0. */
     public static AdamWConfig defaults() {
         return new AdamWConfig(5e-7, 0.9, 0.999, 1e-8, 0.01, 1.0);
     }

@@ -20,6 +20,20 @@ public sealed interface LrSchedule {
     /** A constant rate, no warmup: the default. */
     LrSchedule CONSTANT = new Constant(0);
 
+    /** The three shapes, as a configuration names them. */
+    enum Kind {
+        CONSTANT, LINEAR, COSINE;
+
+        /** This shape with W warmup updates; T and r apply to the decays (a constant rate ignores them). */
+        public LrSchedule of(long warmupSteps, long totalSteps, double minRatio) {
+            return switch (this) {
+                case CONSTANT -> new Constant(warmupSteps);
+                case LINEAR -> new Linear(warmupSteps, totalSteps, minRatio);
+                case COSINE -> new Cosine(warmupSteps, totalSteps, minRatio);
+            };
+        }
+    }
+
     /** f(t) for update t ≥ 1 (table above). */
     double factor(long t);
 

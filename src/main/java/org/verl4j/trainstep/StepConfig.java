@@ -13,18 +13,9 @@ import org.verl4j.rl.ActorLoss;
  * </pre>
  * The step graph's scalar inputs are derived from it ({@link StepInputs}); nothing else feeds them.
  *
- * <p>{@link #DEFAULTS} (the only place they are stated, through the records' own {@code defaults()}):
- * <pre>
- * objective      PPO actor loss            ActorLoss.defaults()
- *   clip         ε_low = ε_high = 0.2      spec §8
- *   dual clip    c = 3                     verl's clip_ratio_c (the spec makes it optional; see PolicyLoss)
- *   aggregation  token-mean                spec §8
- *   entropy      c_H = 0.001               spec §8
- *   KL           β = 0.001, k3 (low-var)   spec §8
- * optimizer      AdamWConfig.defaults()    lr 5e-7, β 0.9/0.999, ε 1e-8, λ 0.01, grad-norm clip 1.0
- * schedule       LrSchedule.CONSTANT       spec §8: constant
- * micro-batches  K = 1
- * </pre>
+ * <p>{@link #DEFAULTS} states no number of its own: it takes {@code ActorLoss.defaults()},
+ * {@link AdamWConfig#defaults()}, {@link LrSchedule#CONSTANT} and K = 1 (the trainer's own values are in
+ * {@code trainer.TrainerKeys}).
  *
  * @param objective    the loss and its hyperparameters
  * @param optimizer    AdamW and gradient clipping
@@ -33,7 +24,7 @@ import org.verl4j.rl.ActorLoss;
  */
 public record StepConfig(Objective objective, AdamWConfig optimizer, int microBatches, LrSchedule schedule) {
 
-    /** PPO actor loss, AdamW and one micro-batch per step, all at their defaults (table above). */
+    /** PPO actor loss, AdamW and one micro-batch per step, all at their records' defaults. */
     public static final StepConfig DEFAULTS = new StepConfig(new Objective.Policy(ActorLoss.defaults()),
             AdamWConfig.defaults(), 1, LrSchedule.CONSTANT);
 

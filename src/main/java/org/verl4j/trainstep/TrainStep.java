@@ -9,7 +9,6 @@ import org.verl4j.graph.OrtRunner;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,10 +34,27 @@ import java.util.function.Supplier;
 public final class TrainStep implements AutoCloseable {
 
     /**
-     * Diagnostics of one optimizer step: each micro-batch's scalar outputs by name, ‖g‖₂ before clipping, whether
-     * the update was skipped because that norm was not finite, and the learning rate lr(t + 1) it was fed.
+     * Diagnostics of one optimizer step: each micro-batch's loss scalars ({@link LossScalars}, the record of the
+     * step's objective), ‖g‖₂ before clipping and the learning rate lr(t + 1) it was fed.
      */
-    public record Result(List<Map<String, Double>> microBatches, double gradNorm, boolean skipped, double lr) {
+    public record Result(List<LossScalars> microBatches, double gradNorm, double lr) {
+        public Result {
+            microBatches = List.copyOf(microBatches);
+        }
+
+        /** The update was skipped because ‖g‖₂ is not finite: θ, m, v and t are unchanged. */
+        public boolean skipped() {
+            return !Double.isFinite(gradNorm);
+        }
+
+        /** The micro-batches' scalars as {@code type}, the record of the step's objective; throws naming both otherwise. */
+        public <S extends LossScalars> List<S> microBatches(Class<S> type) {
+            for (LossScalars s : microBatches)
+                if (!type.isInstance(s))
+                    throw new IllegalStateException("this step's objective outputs " + s.getClass().getSimpleName()
+                            + " scalars, not " + type.getSimpleName());
+            return microBatches.stream().map(type::cast).toList();
+        }
     }
 
     /**
@@ -108,7 +124,7 @@ public final class TrainStep implements AutoCloseable {
         HostTensor weight = HostTensor.scalar(type, 1.0 / microBatches.size());
         AdamWConfig adam = config.optimizerAt(t + 1);
         Map<String, HostTensor> optimizerInputs = StepInputs.optimizer(adam, t + 1, type);
-        List<Map<String, Double>> diagnostics = new ArrayList<>();
+        List<LossScalars> diagnostics = new ArrayList<>();
         KeptOutputs acc = null;
         try {
             for (int k = 0; k < microBatches.size(); k++) {
@@ -136,14 +152,14 @@ public final class TrainStep implements AutoCloseable {
                     if (state != null) state.close();
                     state = out;
                 }
-                diagnostics.add(scalars(out));
+                diagnostics.add(LossScalars.read(config.objective(), name -> out.copy(name).scalar()));
             }
         } finally {
             if (acc != null) acc.close();
         }
-        double norm = diagnostics.get(diagnostics.size() - 1).get(TrainStepGraph.GRAD_NORM);
-        if (Double.isFinite(norm)) t++;                                          // a skipped step does not count
-        return new Result(diagnostics, norm, !Double.isFinite(norm), adam.lr());
+        Result result = new Result(diagnostics, state.copy(TrainStepGraph.GRAD_NORM).scalar(), adam.lr());
+        if (!result.skipped()) t++;                                              // a skipped step does not count
+        return result;
     }
 
     /** A micro-batch carries batch tensors only: the state and every hyperparameter come from this step. */
@@ -180,16 +196,6 @@ public final class TrainStep implements AutoCloseable {
             if (!any) throw new IllegalArgumentException("micro-batch " + k + ": " + TrainStepGraph.MASK + " row " + i
                     + " has no valid token (empty response)");
         }
-    }
-
-    private static Map<String, Double> scalars(KeptOutputs out) {
-        Map<String, Double> s = new LinkedHashMap<>();
-        for (String name : out.names()) {
-            if (out.shape(name).length != 0) continue;
-            HostTensor tensor = out.copy(name);
-            if (tensor.type().isFloating()) s.put(name, tensor.scalar());
-        }
-        return s;
     }
 
     /** θ after the steps so far (a copy). */

@@ -10,7 +10,7 @@ import static org.verl4j.trainstep.TokenTerms.masked;
 import static org.verl4j.trainstep.TokenTerms.maskedMean;
 
 /**
- * The critic loss of {@link ValueLoss} (spec §8) as graph code:
+ * The critic loss of {@link ValueLoss} (ALGORITHM.md §8) as graph code:
  * <pre>
  * V_clip = clamp(V, V_old − c, V_old + c)
  * ℓ      = max((V − R)², (V_clip − R)²)

@@ -1,5 +1,5 @@
 /**
- * Training steps as ONNX graphs (spec §8): forward, loss, reverse-mode gradient, gradient accumulation, global-norm
+ * Training steps as ONNX graphs (ALGORITHM.md §8): forward, loss, reverse-mode gradient, gradient accumulation, global-norm
  * clipping and AdamW, run by ONNX Runtime.
  *
  * <ul>

@@ -33,6 +33,13 @@ class TrainCommandTest {
     }
 
     @Test
+    void keysAsMarkdownIsTheReadmesTable() {
+        CliRun r = CliRun.of("train", "--keys", "--markdown");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).isEqualTo(org.verl4j.trainer.TrainerKeys.markdownTable());
+    }
+
+    @Test
     void aMissingModelDirectoryIsAnErrorNamingTheKey() {
         CliRun r = CliRun.of("train", "--set", "model.dir=" + tmp.resolve("nope"));
         assertThat(r.exitCode()).isEqualTo(1);

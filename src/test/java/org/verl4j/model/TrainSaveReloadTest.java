@@ -55,10 +55,10 @@ class TrainSaveReloadTest {
         try (TrainStep step = new TrainStep(ElementType.FLOAT, forward.layout(), forward, StepConfig.DEFAULTS
                 .withObjective(new Objective.Sft(mode)).withOptimizer(new AdamWConfig(0.05, 0.9, 0.999, 1e-8, 0.0, 1.0)),
                 theta0, OrtRunner.Options.cpu(1))) {
-            first = step.step(List.of(feed)).microBatches().get(0).get(TrainStepGraph.LOSS);
+            first = step.step(List.of(feed)).microBatches().get(0).loss();
             for (int k = 0; k < 4; k++) step.step(List.of(feed));
             theta = step.theta();
-            last = step.step(List.of(feed)).microBatches().get(0).get(TrainStepGraph.LOSS);   // loss at θ
+            last = step.step(List.of(feed)).microBatches().get(0).loss();   // loss at θ
         }
         assertThat(last).isLessThan(first);
 

@@ -67,13 +67,17 @@ class ControllerReplayTest {
     }
 
     @Test
-    void closedGateTracksMeansButNeverMovesTheBaselines() {
-        VerlConfig off = C.withTarget(VerlConfig.Target.NONE);
-        ControllerState s = VerlController.step(ControllerState.initial(), off, X1, new double[]{1, -1}, Phase.TRAINING).next();
-        ControllerStep s2 = VerlController.step(s, off, X2, new double[]{1, 1}, Phase.TRAINING);
-        assertThat(s2.applied()).isFalse();
-        assertThat(s2.next().baselines()).isEqualTo(RankIndicators.ZERO);
-        assertThat(s2.next().previousMeans().era()).isCloseTo(0.005, within(1e-15));
+    void theFirstStepsClosedGateTracksMeansButNeverMovesTheBaselines() {
+        for (VerlConfig.Target target : VerlConfig.Target.values()) {
+            ControllerStep s1 = VerlController.step(ControllerState.initial(), C.withTarget(target), X1, new double[]{1, -1},
+                    Phase.TRAINING);
+            assertThat(s1.applied()).as(target + ": no previous means").isFalse();
+            assertThat(s1.aux()).containsOnly(0.0);
+            assertThat(s1.next().baselines()).isEqualTo(RankIndicators.ZERO);
+            assertThat(s1.next().scoreEma()).isZero();
+            assertThat(s1.next().previousMeans().era()).isCloseTo(0.02, within(1e-15));       // (0.01 + 0.03)/2
+            assertThat(s1.next().previousMeans().er()).isCloseTo(62, within(1e-12));           // (60 + 64)/2
+        }
     }
 
     @Test

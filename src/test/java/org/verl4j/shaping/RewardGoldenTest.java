@@ -118,10 +118,9 @@ class RewardGoldenTest {
             ControllerStep step = VerlController.step(s.state(), s.config(), s.indicators(), s.scores(), Phase.TRAINING);
             TokenBatch batch = TokenBatch.of(s.taskRewards(), s.mask(), s.groups());
             JsonNode f = s.node().get("advantages").get("f64_grpo_on_task_reward");
-            Advantages a0 = new Grpo().estimate(batch);
-            Advantages a = AdvantageShaping.verl(batch, new Grpo(), step.aux(), s.config());
-            close(a0.advantages(), RewardGolden.matrix(f.get("advantages_0")), 1e-12, s.id() + " A0");
-            close(a.advantages(), RewardGolden.matrix(f.get("advantages")), 1e-12, s.id() + " A");
+            AdvantageShaping.Shaped v = AdvantageShaping.verl(batch, new Grpo(), step.aux(), s.config());
+            close(v.a0().advantages(), RewardGolden.matrix(f.get("advantages_0")), 1e-12, s.id() + " A0");
+            close(v.a().advantages(), RewardGolden.matrix(f.get("advantages")), 1e-12, s.id() + " A");
         }
     }
 
@@ -134,7 +133,7 @@ class RewardGoldenTest {
             for (int i = 0; i < s.responses().size(); i++)
                 auxGap = Math.max(auxGap, Math.abs(step.aux()[i] - s.responses().get(i).node().get("aux_reward_f32").asDouble()));
             TokenBatch batch = TokenBatch.of(s.taskRewards(), s.mask(), s.groups());
-            double[][] a = AdvantageShaping.verl(batch, new Grpo(), step.aux(), s.config()).advantages();
+            double[][] a = AdvantageShaping.verl(batch, new Grpo(), step.aux(), s.config()).a().advantages();
             double[][] bf = RewardGolden.matrix(s.node().get("advantages").get("grpo_on_task_reward").get("advantages"));
             for (int i = 0; i < a.length; i++)
                 for (int t = 0; t < a[i].length; t++) advGap = Math.max(advGap, Math.abs(a[i][t] - bf[i][t]));

@@ -120,9 +120,25 @@ class ShapingProperties {
         List<AdvantageEstimator> estimators = validTokens >= 2                    // whitening needs two tokens
                 ? List.of(new Grpo(), new DrGrpo(), new Gae(0.9, 0.8)) : List.of(new Grpo(), new DrGrpo());
         for (AdvantageEstimator e : estimators) {
-            assertThat(AdvantageShaping.verl(batch, e, aux, zero).advantages()).isDeepEqualTo(e.estimate(batch).advantages());
+            assertThat(AdvantageShaping.verl(batch, e, aux, zero).a().advantages()).isDeepEqualTo(e.estimate(batch).advantages());
             assertThat(AdvantageShaping.shape(e.estimate(batch).advantages(), c.mask(), AuxSlot.NONE, 2.0))
                     .isDeepEqualTo(e.estimate(batch).advantages());
         }
+    }
+
+    @Property(tries = 200)
+    void theVerlPathsA0IsTheEstimatorOnTheRewardsItShapedAndAIsItsBonusOfA0(@ForAll("cases") Case c,
+                                                                            @ForAll VerlConfig.Target target) {
+        double[][] rewards = new double[c.a0().length][];
+        for (int i = 0; i < rewards.length; i++) rewards[i] = c.a0()[i].clone();
+        TokenBatch batch = TokenBatch.of(rewards, c.mask(), new int[rewards.length]);
+        VerlConfig config = VerlConfig.defaults().withTarget(target);
+        AdvantageShaping.Shaped v = AdvantageShaping.verl(batch, new Grpo(), c.aux(), config);
+        double[][] r = target.shapesReward() ? AdvantageShaping.addToReward(rewards, c.mask(), c.aux()) : rewards;
+        // independent route: the estimator and the §7 clip called by hand on the same rewards
+        double[][] a0 = new Grpo().estimate(TokenBatch.of(r, c.mask(), new int[rewards.length])).advantages();
+        assertThat(v.a0().advantages()).isDeepEqualTo(a0);
+        assertThat(v.a().advantages()).isDeepEqualTo(target.shapesAdvantage()
+                ? AdvantageShaping.shape(a0, c.mask(), new VerlBonus(c.aux(), config.placement()), config.kappa()) : a0);
     }
 }

@@ -15,12 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PpoBatchTest {
 
     private static final int PAD = 2;
-    private final PpoBatch batch = new PpoBatch(
+    private final Sequences sequences = new Sequences(
             new int[][]{{7, 8, 9}, {5}},                       // prompts of length 3 and 1
-            new int[][]{{10, 1}, {11, 12, 1}},                 // responses of length 2 and 3 (EOS = 1 included)
+            new int[][]{{10, 1}, {11, 12, 1}}, PAD);           // responses of length 2 and 3 (EOS = 1 included)
+    private final PpoBatch batch = new PpoBatch(sequences,
             new double[][]{{-0.5, -0.25}, {-1, -2, -3}},
             new double[][]{{-0.6, -0.3}, {-1.5, -2.5, -3.5}},
-            new double[][]{{0.7, 0.7}, {-0.2, -0.2, -0.2}}, PAD);
+            new double[][]{{0.7, 0.7}, {-0.2, -0.2, -0.2}});
 
     @Test
     void promptsAreLeftPaddedResponsesRightPaddedWithHuggingFacePositions() {
@@ -42,10 +43,12 @@ class PpoBatchTest {
         Map<String, HostTensor> f = batch.feed(new int[]{0}, ElementType.FLOAT);
         assertThat(f.get(DecoderForward.PROMPTS).shape()).containsExactly(1, 3);
         assertThat(f.get(TrainStepGraph.RESPONSES).shape()).containsExactly(1, 2);
-        Map<String, HostTensor> c = batch.criticFeed(new int[]{0}, ElementType.DOUBLE,
-                new double[][]{{0.1, 0.2}, {0, 0, 0}}, new double[][]{{1, 1}, {0, 0, 0}});
-        assertThat(c.get(TrainStepGraph.OLD_VALUES).doubles()).containsExactly(0.1, 0.2);
-        assertThat(c).doesNotContainKey(TrainStepGraph.ADVANTAGES);
+        Map<String, HostTensor> c = new CriticBatch(sequences, new double[][]{{0.1, 0.2}, {0, 0, 0}},
+                new double[][]{{1, 1}, {0.5, 0.25, 0.125}}).feed(new int[]{1, 0}, ElementType.DOUBLE);
+        assertThat(c.get(TrainStepGraph.OLD_VALUES).doubles()).containsExactly(0, 0, 0, 0.1, 0.2, 0);
+        assertThat(c.get(TrainStepGraph.RETURNS).doubles()).containsExactly(0.5, 0.25, 0.125, 1, 1, 0);
+        assertThat(c.get(TrainStepGraph.RESPONSES).longs()).containsExactly(11, 12, 1, 10, 1, PAD);
+        assertThat(c).doesNotContainKeys(TrainStepGraph.ADVANTAGES, TrainStepGraph.OLD_LOG_PROBS);
     }
 
     @Test

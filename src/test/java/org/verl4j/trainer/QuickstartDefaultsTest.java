@@ -32,12 +32,12 @@ class QuickstartDefaultsTest {
             r = t.run(Optional.empty());
         }
         for (StepRecord s : r.steps()) {
-            assertThat(s.get(StepMetrics.ERV_MEASURED)).as("ERV measured, step " + s.step()).isGreaterThan(0.9);
-            assertThat(s.get(StepMetrics.ERA_MEASURED)).as("ERA measured, step " + s.step()).isGreaterThan(0.9);
+            assertThat(s.rank().ervMeasured()).as("ERV measured, step " + s.step()).isGreaterThan(0.9);
+            assertThat(s.rank().eraMeasured()).as("ERA measured, step " + s.step()).isGreaterThan(0.9);
         }
         StepRecord second = r.steps().get(1);
-        assertThat(second.get(StepMetrics.GATE)).isEqualTo(1.0);
-        assertThat(second.get(StepMetrics.AUX_NONZERO)).isEqualTo(1.0);
-        assertThat(second.get(StepMetrics.SHAPED_FRACTION)).as("the bonus reaches some advantages").isPositive();
+        assertThat(second.shaping().gateOpen()).isTrue();
+        assertThat(second.shaping().auxNonzeroFraction()).isEqualTo(1.0);
+        assertThat(second.shaping().shapedTokenFraction()).as("the bonus reaches some advantages").isPositive();
     }
 }

@@ -40,7 +40,7 @@ class ReferencePolicyTest {
                 p[i] = prompts.get(i / 3).tokenIds();
                 r[i] = rollouts.get(i).tokenIds();
             }
-            double[][] logp = ref.logProbs(p, r, engine.tokenizer().padId(), 4);   // chunks of 4 and 2 rows
+            double[][] logp = ref.logProbs(new Sequences(p, r, engine.tokenizer().padId()), 4);   // chunks of 4, 2 rows
             for (int i = 0; i < 6; i++) {
                 float[] expected = rollouts.get(i).logProbs();
                 assertThat(logp[i]).hasSize(expected.length);

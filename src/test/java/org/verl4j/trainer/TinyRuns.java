@@ -44,6 +44,12 @@ public final class TinyRuns {
         return TrainerConfig.of(ConfigValues.resolve(null, sets));
     }
 
+    /** {@code r} with its wall-clock times zeroed: what two runs of the same configuration must agree on. */
+    static StepRecord withoutTimes(StepRecord r) {
+        return new StepRecord(r.step(), r.reward(), r.response(), r.actor(), r.rank(), r.shaping(),
+                new StepRecord.Timings(0, 0, 0, 0, 0, 0, 0), r.critic(), r.evalPass1());
+    }
+
     static Trainer.Result run(TrainerConfig c, Optional<Path> resume) throws IOException {
         try (Trainer t = new Trainer(c, c.out(), new PrintWriter(Writer.nullWriter()))) {
             return t.run(resume);

@@ -120,4 +120,49 @@ class TrainerConfigTest {
         assertThat(back.render()).isEqualTo(v.render());
         assertThat(back.toJson()).isEqualTo(v.toJson());
     }
+
+    @Test
+    void aux_signalIsTheOneSwitchOfVerlAndTheRemovedTargetNoneSaysSo() {
+        assertThatThrownBy(() -> ConfigValues.resolve(null, List.of("verl.target=none")))
+                .hasMessageContaining("config key 'verl.target': 'none' was removed; set aux.signal=none to turn VERL off");
+        assertThat(TrainerKeys.VERL_TARGET.choices()).containsExactly("advantage", "reward", "reward-and-advantage");
+        TrainerConfig off = TrainerConfig.of(ConfigValues.resolve(null, List.of("aux.signal=none")));
+        assertThat(off.aux()).isEqualTo(AuxSignal.NONE);
+        assertThat(off.verl().target()).isEqualTo(VerlConfig.Target.ADVANTAGE);
+    }
+
+    @Test
+    void everyChoiceIsAConstantOfItsEnumUnderOneLabel() {
+        for (ConfigKey<?> k : TrainerKeys.all())
+            for (String c : k.choices()) assertThat(format(k, c)).as(k + " choice " + c).isEqualTo(c);
+        // the rule, and the two enums that name their constants themselves
+        assertThat(TrainerKeys.VERL_HYPOTHESIS.choices()).containsExactly("plan-b", "fix-two", "fix-one");
+        assertThat(TrainerKeys.VERL_NUMERICS.parse("authors-bf16")).isEqualTo(VerlNumerics.AUTHORS_BF16);
+        assertThat(TrainerKeys.ALGORITHM.parse("REINFORCE++")).isEqualTo(Algorithm.REINFORCE_PLUS_PLUS);
+        assertThat(TrainerKeys.TEMPLATE.choices()).containsExactly("plain", "abel", "qwen-boxed", "chat");
+        assertThat(TrainerKeys.LR_SCHEDULE.choices()).hasSize(org.verl4j.trainstep.LrSchedule.Kind.values().length);
+        assertThat(AuxSignal.named("entropy-adv")).isEqualTo(AuxSignal.ENTROPY_ADV);
+        assertThatThrownBy(() -> AuxSignal.named("entropy")).hasMessageContaining("one of none, verl, entropy-adv");
+    }
+
+    @Test
+    void theSectionsReadTheirTypedKeys() {
+        TrainerConfig c = TrainerConfig.of(ConfigValues.resolve(null, List.of("aux.entropy_beta=0.25", "critic.lr=3e-5",
+                "critic.value_clip=0.75", "optim.aggregation=seq-mean-token-sum", "verl.numerics=authors-bf16",
+                "rank.truncation=head", "seed=9000000000")));
+        assertThat(c.entropyBeta()).isEqualTo(0.25);
+        assertThat(c.critic().lr()).isEqualTo(3e-5);
+        assertThat(c.critic().valueLoss()).isEqualTo(new org.verl4j.rl.ValueLoss(0.75,
+                org.verl4j.rl.LossAggregation.SEQ_MEAN_TOKEN_SUM));
+        assertThat(c.verl().numerics()).isSameAs(org.verl4j.shaping.parity.AuthorsNumerics.BF16);
+        assertThat(c.rank().truncation()).isEqualTo(org.verl4j.rank.Truncation.HEAD);
+        assertThat(c.machine().seed()).isEqualTo(9_000_000_000L);
+        assertThat(Critic.stepConfig(c).optimizer().lr()).isEqualTo(3e-5);
+        assertThatThrownBy(() -> ConfigValues.defaults().get(ConfigKey.number("optim.lr", "1", "a stray copy")))
+                .hasMessageContaining("not a key of TrainerKeys");
+    }
+
+    private static <T> String format(ConfigKey<T> k, String text) {
+        return k.format(k.parse(text));
+    }
 }

@@ -9,9 +9,7 @@ import org.verl4j.model.DecoderWeights;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,16 +32,16 @@ class TrainerRunTest {
         assertThat(run.resolve("summary.md")).isRegularFile();
         assertThat(r.steps()).hasSize(3);
         for (StepRecord s : r.steps()) {
-            assertThat(s.get(StepMetrics.LOSS)).as("loss at step " + s.step()).isFinite();
-            assertThat(s.get(StepMetrics.ADVANTAGE_ABS_MEAN)).isFinite();
-            assertThat(s.get(StepMetrics.GRAD_NORM)).isFinite();
-            assertThat(s.get(StepMetrics.KL)).as("k3 KL to θ₀").isFinite().isGreaterThanOrEqualTo(0);
-            assertThat(s.get(StepMetrics.ERV_MEASURED)).as("stride 2 measures ERV on 6-token responses").isPositive();
+            assertThat(s.actor().mean().loss()).as("loss at step " + s.step()).isFinite();
+            assertThat(s.shaping().advantageAbsMean()).isFinite();
+            assertThat(s.actor().gradNorm()).isFinite();
+            assertThat(s.actor().mean().kl()).as("k3 KL to θ₀").isFinite().isGreaterThanOrEqualTo(0);
+            assertThat(s.rank().ervMeasured()).as("stride 2 measures ERV on 6-token responses").isPositive();
         }
-        assertThat(r.steps().get(0).get(StepMetrics.AUX_MEAN)).as("step 1: no previous means, gate closed").isZero();
+        assertThat(r.steps().get(0).shaping().auxMean()).as("step 1: no previous means, gate closed").isZero();
         for (StepRecord s : r.steps().subList(1, 3)) {
-            assertThat(s.get(StepMetrics.GATE)).isEqualTo(1.0);
-            assertThat(s.get(StepMetrics.AUX_NONZERO)).as("aux at step " + s.step()).isPositive();
+            assertThat(s.shaping().gateOpen()).isTrue();
+            assertThat(s.shaping().auxNonzeroFraction()).as("aux at step " + s.step()).isPositive();
         }
         JsonNode summary = new ObjectMapper().readTree(run.resolve("summary.json").toFile());
         assertThat(summary.get("initial_eval").has("pass@1")).isTrue();
@@ -73,10 +71,10 @@ class TrainerRunTest {
         assertThat(sb.controller()).isEqualTo(sa.controller());
         assertThat(sb.dataCursor()).isEqualTo(sa.dataCursor());
         assertThat(b.steps()).hasSize(4);
-        for (int i = 0; i < 4; i++) assertThat(withoutTimes(b.steps().get(i))).isEqualTo(withoutTimes(a.steps().get(i)));
+        for (int i = 0; i < 4; i++) assertThat(TinyRuns.withoutTimes(b.steps().get(i))).isEqualTo(TinyRuns.withoutTimes(a.steps().get(i)));
         assertThat(b.last().passAtK()).isEqualTo(a.last().passAtK());
         // the run did learn something: some step had a non-zero advantage, so the updates were real
-        assertThat(a.steps()).anyMatch(s -> s.get(StepMetrics.ADVANTAGE_ABS_MEAN) > 0);
+        assertThat(a.steps()).anyMatch(s -> s.shaping().advantageAbsMean() > 0);
     }
 
     @Test
@@ -100,8 +98,8 @@ class TrainerRunTest {
         Path run = tmp.resolve("run");
         Trainer.Result r = TinyRuns.run(TinyRuns.config(model, run, "train.steps=2", "algorithm=ppo-gae"), Optional.empty());
         for (StepRecord s : r.steps()) {
-            assertThat(s.get(StepMetrics.CRITIC_LOSS)).as("critic loss at step " + s.step()).isFinite();
-            assertThat(s.get(StepMetrics.LOSS)).isFinite();
+            assertThat(s.critic().orElseThrow().loss()).as("critic loss at step " + s.step()).isFinite();
+            assertThat(s.actor().mean().loss()).isFinite();
         }
         TrainerState s = Checkpoints.load(run.resolve("checkpoints").resolve(Checkpoints.name(2)));
         double[] critic = s.critic().orElseThrow().theta();
@@ -109,9 +107,4 @@ class TrainerRunTest {
         assertThat(critic[critic.length - 1]).as("score.bias moved off its zero init").isNotZero();
     }
 
-    private static Map<String, Double> withoutTimes(StepRecord r) {
-        Map<String, Double> m = new TreeMap<>(r.metrics());
-        m.keySet().removeIf(k -> k.startsWith("time/"));
-        return m;
-    }
 }

@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +32,7 @@ class TrainerScheduleRunTest {
         // step u ends with update t = 2u: f = 0.1 + 0.9·½(1 + cos(π(t − 2)/6)) = 1, 0.775, 0.325, 0.1
         double[] hand = {1e-2, 7.75e-3, 3.25e-3, 1e-3};
         for (int u = 0; u < 4; u++)
-            assertThat(a.steps().get(u).get(StepMetrics.LR)).as("actor/lr of step %d", u + 1)
+            assertThat(a.steps().get(u).actor().lr()).as("actor/lr of step %d", u + 1)
                     .isCloseTo(hand[u], within(1e-17));                     // a few ulps of the double schedule
         // the killed run: the straight run's directory as it was when step 3 started
         copy(straight, killed);
@@ -46,14 +44,9 @@ class TrainerScheduleRunTest {
         assertThat(sb.actor().m()).isEqualTo(sa.actor().m());
         assertThat(sb.actor().v()).isEqualTo(sa.actor().v());
         assertThat(sb.actor().steps()).isEqualTo(8);
-        for (int i = 0; i < 4; i++) assertThat(withoutTimes(b.steps().get(i))).isEqualTo(withoutTimes(a.steps().get(i)));
+        for (int i = 0; i < 4; i++) assertThat(TinyRuns.withoutTimes(b.steps().get(i))).isEqualTo(TinyRuns.withoutTimes(a.steps().get(i)));
     }
 
-    private static Map<String, Double> withoutTimes(StepRecord r) {
-        Map<String, Double> m = new TreeMap<>(r.metrics());
-        m.keySet().removeIf(k -> k.startsWith("time/"));
-        return m;
-    }
 
     private static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> all = Files.walk(from)) {

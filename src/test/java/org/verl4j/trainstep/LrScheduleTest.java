@@ -64,4 +64,12 @@ class LrScheduleTest {
         assertThatThrownBy(() -> new LrSchedule.Cosine(0, 10, 1.5)).hasMessageContaining("min-lr ratio").hasMessageContaining("1.5");
         assertThatThrownBy(() -> new LrSchedule.Cosine(0, 10, Double.NaN)).hasMessageContaining("min-lr ratio");
     }
+
+    @Test
+    void eachKindBuildsItsShape() {
+        assertThat(LrSchedule.Kind.CONSTANT.of(3, 10, 0.5)).isEqualTo(new LrSchedule.Constant(3));
+        assertThat(LrSchedule.Kind.LINEAR.of(3, 10, 0.5)).isEqualTo(new LrSchedule.Linear(3, 10, 0.5));
+        assertThat(LrSchedule.Kind.COSINE.of(0, 4, 0)).isEqualTo(new LrSchedule.Cosine(0, 4, 0));
+        assertThatThrownBy(() -> LrSchedule.Kind.LINEAR.of(5, 5, 0)).hasMessageContaining("more updates");
+    }
 }

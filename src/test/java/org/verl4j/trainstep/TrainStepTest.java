@@ -104,13 +104,34 @@ class TrainStepTest {
                     TrainStep.Result r = step.step(micro);
                     assertThat(r.gradNorm()).as("grad norm, step %d, seed %d", s, SEED).isCloseTo(norm, within(1e-12));
                     for (int k = 0; k < losses.length; k++)
-                        assertThat(r.microBatches().get(k).get(TrainStepGraph.LOSS)).isCloseTo(losses[k], within(1e-12));
+                        assertThat(r.microBatches().get(k).loss()).isCloseTo(losses[k], within(1e-12));
                     assertClose(step.theta(), reference.theta, "θ after step " + s);
                     assertClose(step.firstMoment(), reference.m, "m after step " + s);
                     assertClose(step.secondMoment(), reference.v, "v after step " + s);
                 }
                 assertThat(step.steps()).isEqualTo(3);
             }
+        }
+    }
+
+    @Test
+    void theTypedScalarsOfAStepAreTheGraphsNamedOutputsAtTheSameTheta() {
+        Random rnd = new Random(SEED);
+        double[] theta0 = MlpPolicy.initialTheta(rnd);
+        Map<String, HostTensor> batch = MlpPolicy.microBatch(rnd, ElementType.DOUBLE, 2, 3);
+        try (TrainStep step = new TrainStep(ElementType.DOUBLE, MlpPolicy.LAYOUT, MlpPolicy.forward(ElementType.DOUBLE),
+                config(AdamWConfig.defaults(), 1), theta0, OrtRunner.Options.cpu(1)); OrtRunner acc = accumulateRunner()) {
+            Map<String, HostTensor> out = lossAndGradient(acc, theta0, batch);          // the oracle: outputs by name
+            TrainStep.Result r = step.step(List.of(batch));
+            LossScalars.Policy p = r.microBatches(LossScalars.Policy.class).get(0);
+            double[] typed = {p.loss(), p.pgLoss(), p.clipFraction(), p.clipFractionLower(), p.ppoKl(), p.entropy(), p.kl()};
+            String[] names = {TrainStepGraph.LOSS, TrainStepGraph.PG_LOSS, TrainStepGraph.PG_CLIPFRAC,
+                    TrainStepGraph.PG_CLIPFRAC_LOWER, TrainStepGraph.PPO_KL, TrainStepGraph.ENTROPY, TrainStepGraph.KL};
+            for (int i = 0; i < names.length; i++)                  // UPDATE vs ACCUMULATE graph: same loss subgraph
+                assertThat(typed[i]).as(names[i] + ", seed " + SEED).isCloseTo(out.get(names[i]).scalar(), within(1e-12));
+            assertThat(r.skipped()).isFalse();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> r.microBatches(LossScalars.Critic.class))
+                    .hasMessageContaining("outputs Policy scalars, not Critic");
         }
     }
 

@@ -11,7 +11,6 @@ import org.verl4j.model.DecoderForward;
 import org.verl4j.model.ModelConfig;
 import org.verl4j.trainstep.StepConfig;
 import org.verl4j.trainstep.TrainStep;
-import org.verl4j.trainstep.TrainStepGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -82,7 +81,7 @@ public final class TrainBenchCommand implements Runnable {
             double[] last = new double[2];
             Runnable one = () -> {
                 TrainStep.Result r = step.step(List.of(feed));
-                last[0] = r.microBatches().get(0).get(TrainStepGraph.LOSS);
+                last[0] = r.microBatches().get(0).loss();
                 last[1] = r.gradNorm();
             };
             Timing warm = Timing.median(one, 1);
