@@ -1,7 +1,5 @@
 package org.verl4j.graph;
 
-import java.util.List;
-
 import static org.verl4j.graph.ElementType.INT64;
 
 /**

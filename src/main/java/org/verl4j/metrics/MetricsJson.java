@@ -18,7 +18,7 @@ import java.util.OptionalDouble;
 /**
  * The JSON Lines of {@code verl4j metrics}: one object per response, then optionally {@code {"global": {...}}}.
  * Undefined window velocities/accelerations (empty in {@link WindowPoint}) are written as {@code null}.
- * Public for {@code spark.MetricsJob}, whose {@code global.json} is {@link #globalLine}.
+ * Written by {@link MetricsInputs}; the Spark metrics job writes its {@code global.json} with {@link #globalLine}.
  */
 public final class MetricsJson {
 

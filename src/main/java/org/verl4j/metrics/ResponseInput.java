@@ -15,7 +15,7 @@ import java.util.Locale;
 /**
  * One input file of {@code verl4j metrics} seen as a list of responses, each read on demand (so a batch is
  * streamed, one response in memory at a time). Row-major {@code T×d} values in double, cut to the valid rows.
- * Public for {@code spark.MetricsTask}, which reads each file on an executor with this same reader.
+ * {@link MetricsInputs} and the Spark metrics job (each file on an executor) read through it.
  */
 public sealed interface ResponseInput extends AutoCloseable permits ResponseInput.Npy, ResponseInput.Safetensors {
 

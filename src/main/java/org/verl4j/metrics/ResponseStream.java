@@ -16,7 +16,7 @@ import java.util.NoSuchElementException;
  * response per {@link #next()} and remembers its label, so results (which come back in input order) can be
  * matched with {@link #nextLabel()}. Non-finite values are reported with the file, response, row and column.
  * With {@link Pooling#MEAN_ROWS}, it also keeps each response's mean row z_i (ALGORITHM.md §4) for the dataset-level
- * metrics. Public for {@code spark.MetricsTask}, which streams each file's responses through it on an executor.
+ * metrics. {@link MetricsInputs} and the Spark metrics job (each file on an executor) stream through it.
  */
 public final class ResponseStream implements Iterator<HiddenStates> {
 

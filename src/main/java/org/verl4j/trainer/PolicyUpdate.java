@@ -6,7 +6,6 @@ import org.verl4j.trainstep.TrainStep;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 /**
  * The PPO update of one training step (ALGORITHM.md §8; verl's actor update): the {@link UpdateLoop} over the step's
@@ -40,18 +39,5 @@ public final class PolicyUpdate {
                 UpdateLoop.mean(micro, LossScalars.Policy::entropy), UpdateLoop.mean(micro, LossScalars.Policy::kl));
         return new StepRecord.Update(mean, UpdateLoop.mean(updates, TrainStep.Result::gradNorm),
                 updates.get(updates.size() - 1).lr(), micro.get(0).ppoKl());
-    }
-
-    /** A Fisher–Yates permutation of 0 … n−1 drawn from {@code rng}. */
-    static int[] permutation(int n, Random rng) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) p[i] = i;
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 }

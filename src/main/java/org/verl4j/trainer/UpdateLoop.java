@@ -36,7 +36,7 @@ final class UpdateLoop {
         int m = config.miniBatchSize(), micro = config.optim().microBatchSize();
         List<TrainStep.Result> results = new ArrayList<>();
         for (int e = 0; e < config.optim().ppoEpochs(); e++) {
-            int[] perm = PolicyUpdate.permutation(responses, new Random(stepSeed + e));
+            int[] perm = permutation(responses, new Random(stepSeed + e));
             for (int start = 0; start < responses; start += m) {
                 List<Map<String, HostTensor>> feeds = new ArrayList<>();
                 for (int k = start; k < start + m; k += micro) feeds.add(feed.apply(Arrays.copyOfRange(perm, k, k + micro)));
@@ -53,5 +53,18 @@ final class UpdateLoop {
         double s = 0;
         for (T x : xs) s += value.applyAsDouble(x);
         return s / xs.size();
+    }
+
+    /** A Fisher–Yates permutation of 0 … n−1 drawn from {@code rng}. */
+    private static int[] permutation(int n, Random rng) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) p[i] = i;
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
     }
 }

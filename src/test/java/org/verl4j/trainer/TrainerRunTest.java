@@ -8,7 +8,6 @@ import org.verl4j.model.DecoderWeights;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
